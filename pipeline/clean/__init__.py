@@ -1,0 +1,65 @@
+"""Clean: a list of named, pure, idempotent fixes composed from the config.
+
+A fix is `(text, ctx) -> list[Edit]`; the stage applies its edits, records a step map so
+every span can be traced to the raw input, and notes what the fix changed (`explain`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..document import Document
+from ..offsets import Alignment, Edit, apply_edits
+
+FixFunction = Callable[[str, "CleanContext"], list[Edit]]
+_REGISTRY: dict[str, FixFunction] = {}
+
+
+@dataclass
+class CleanContext:
+    language: str
+    meta: dict = field(default_factory=dict)     # fixes may record title, date, byline, issuer
+
+
+def fix(name: str):
+    """Register a fix under `name` (the name used in configs)."""
+    def register(func: FixFunction) -> FixFunction:
+        _REGISTRY[name] = func
+        func.fix_name = name
+        return func
+    return register
+
+
+def available_fixes() -> dict[str, FixFunction]:
+    from . import fixes  # noqa: F401  (registers the built-in fixes)
+
+    return dict(_REGISTRY)
+
+
+def clean_text(raw: str, language: str, fix_names: list[str]) -> tuple[str, Alignment, dict, list[dict]]:
+    """Pure core: raw text -> (clean text, alignment to raw, metadata, changes)."""
+    registry = available_fixes()
+    ctx = CleanContext(language=language)
+    text, alignment, changes = raw, Alignment(), []
+    for name in fix_names:
+        edits = registry[name](text, ctx)
+        if not edits:
+            continue
+        new_text, step = apply_edits(text, edits)
+        if new_text == text:
+            continue
+        samples = [{"at": e.start, "old": text[e.start:e.end][:80], "new": e.replacement[:80]}
+                   for e in edits[:5]]
+        changes.append({"fix": name, "edits": len(edits), "samples": samples})
+        alignment.add(step)
+        text = new_text
+    return text, alignment, ctx.meta, changes
+
+
+def clean_document(doc: Document, fix_names: list[str]) -> Document:
+    from ..lang import detect_language
+
+    doc.language = detect_language(doc.raw)
+    doc.text, doc.alignment, meta, doc.changes = clean_text(doc.raw, doc.language, fix_names)
+    doc.meta.update(meta)
+    return doc

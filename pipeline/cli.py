@@ -1,0 +1,157 @@
+"""The `bulletins` command line: thin click commands over library functions.
+
+Heavy modules are imported inside the commands so that `bulletins --help` stays fast.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+CONFIG_OPTION = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+    help="TOML config (default: configs/default.toml); unknown keys are rejected.")
+
+
+def _load_config(path):
+    from .config import load_config
+    from .errors import ConfigError
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+class ConfigUsageError(click.ClickException):
+    exit_code = 2
+
+
+def _config_or_exit(path):
+    try:
+        return _load_config(path)
+    except click.ClickException as exc:
+        raise ConfigUsageError(exc.message) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bulletins")
+def main():
+    """Extract counts, places and activity types from Chinese local-government
+    bulletins (machine-translated English or Chinese) into JSON records.
+
+    \b
+    Examples:
+      bulletins run corpus/ -o out/records.jsonl
+      bulletins run 'archive/**/*.txt' -o out/records.jsonl --config configs/default.toml
+      cat bulletin.txt | bulletins run - --pretty
+      bulletins evaluate --gold ../shared/corpus/dev/gold ../shared/corpus/dev/texts
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default=None, help="Output JSONL (default: standard output).")
+@click.option("--errors", "errors_path", default=None,
+              help="Error rows JSONL (default: OUT.errors.jsonl beside the output, else stderr).")
+@click.option("--pretty", is_flag=True, help="Indented JSON (for a single document).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@CONFIG_OPTION
+def run(inputs, output, errors_path, pretty, quiet, config_path):
+    """Run the whole pipeline over INPUTS (files, folders, globs, or - for stdin).
+
+    Every input yields one record or one error row; exit code 1 when any error occurred.
+
+    \b
+    Examples:
+      bulletins run corpus/ -o out/records.jsonl
+      bulletins run bulletin.txt --pretty
+      bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
+    """
+    from .emit import dumps_line
+    from .runner import run as run_batch
+
+    config = _config_or_exit(config_path)
+    summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty)
+    if not output or output == "-" or not (errors_path or output):
+        for row in summary.error_rows if not (errors_path or (output and output != "-")) else []:
+            sys.stderr.buffer.write(dumps_line(row))
+    if not quiet:
+        click.echo(summary.line(), err=True)
+        for row in summary.error_rows[:10]:
+            click.echo(f"  error: {row['path'] or row['doc_id']}: [{row['stage']}] {row['message']}", err=True)
+    sys.exit(1 if summary.errors else 0)
+
+
+@main.command()
+def schema():
+    """Print the record's JSON Schema.
+
+    \b
+    Example:
+      bulletins schema > record.schema.json
+    """
+    import json
+
+    from .models import record_json_schema
+
+    click.echo(json.dumps(record_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold JSON files.")
+@click.option("--pred", "pred_path", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Score an existing records JSONL instead of running the pipeline.")
+@click.option("--only", default="", metavar="PREFIX", help="Score only gold files starting so (en_, zh_).")
+@click.option("--show-errors", is_flag=True, help="List every miss and spurious item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.argument("inputs", nargs=-1)
+@CONFIG_OPTION
+def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_path):
+    """Run the pipeline on INPUTS and print precision/recall/F1 against --gold.
+
+    Uses the same matching rules as ../shared/bin/score, plus per-type activity scores.
+
+    \b
+    Examples:
+      bulletins evaluate --gold ../shared/corpus/dev/gold ../shared/corpus/dev/texts
+      bulletins evaluate --gold corpus/gold corpus/texts --only zh_ --show-errors
+      bulletins evaluate --gold corpus/gold --pred out/records.jsonl
+    """
+    import json
+
+    from .emit import read_jsonl
+    from .evaluate import format_result, score
+    from .runner import run as run_batch
+
+    if pred_path:
+        records = {str(r.get("doc_id")): r for r in read_jsonl(pred_path)}
+    elif inputs:
+        import os
+        import tempfile
+
+        config = _config_or_exit(config_path)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "records.jsonl")
+            run_batch(inputs, config, output=out, errors_path=os.path.join(tmp, "errors.jsonl"))
+            records = {str(r.get("doc_id")): r for r in read_jsonl(out)}
+    else:
+        raise click.UsageError("give INPUTS to run the pipeline on, or --pred RECORDS.jsonl")
+    try:
+        result = score(gold_dir, records, prefix=only)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{exc}: check --gold and --only") from None
+    if as_json:
+        if not show_errors:
+            result.pop("errors")
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_result(result, show_errors))
+
+
+from .stages_cli import register_stage_commands  # noqa: E402
+
+register_stage_commands(main)

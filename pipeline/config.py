@@ -1,0 +1,87 @@
+"""Configuration: TOML files under configs/, validated by pydantic with unknown keys rejected."""
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CONFIG_DIR = Path(os.environ.get("BULLETINS_CONFIG_DIR", REPO_ROOT / "configs"))
+DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestConfig(Strict):
+    max_bytes: int = Field(5_000_000, gt=0, description="larger inputs get an error row")
+
+
+class CleanConfig(Strict):
+    fixes: list[str] = Field(default_factory=list, description="named fixes, applied in order")
+
+
+class ExtractConfig(Strict):
+    counts: bool = True
+    places: bool = True
+    activities: bool = True
+
+
+class Config(Strict):
+    ingest: IngestConfig = IngestConfig()
+    clean: CleanConfig = CleanConfig()
+    extract: ExtractConfig = ExtractConfig()
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+
+def _format_error(path: Path, exc: ValidationError) -> str:
+    lines = [f"invalid config {path}:"]
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            lines.append(f"  unknown key '{key}': remove it or check its spelling")
+        else:
+            lines.append(f"  key '{key}': {err['msg']} (got {err.get('input')!r})")
+    return "\n".join(lines)
+
+
+def validate_fix_names(config: Config, path: Path | str) -> None:
+    from .clean import available_fixes
+
+    known = available_fixes()
+    for i, name in enumerate(config.clean.fixes):
+        if name not in known:
+            raise ConfigError(
+                f"invalid config {path}:\n  key 'clean.fixes.{i}': unknown fix '{name}'; "
+                f"choose from: {', '.join(sorted(known))}")
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    path = Path(path) if path else DEFAULT_CONFIG
+    return _load_config(str(path.resolve()) if path.exists() else str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_config(path_str: str) -> Config:
+    path = Path(path_str)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} not found: check the path given to --config") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid config {path}: not valid TOML ({exc})") from None
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_error(path, exc)) from None
+    validate_fix_names(config, path)
+    return config

@@ -1,0 +1,105 @@
+"""The record contract (../shared/spec/OUTPUT.md) as pydantic models: the pipeline's boundary.
+
+Added to the 1.0 contract (minor bump): `source.encoding`, `date`, `byline`, `issuer`,
+`warnings`, `counts[].low/high` (ranges), `raw_span`/`raw_mentions` (offsets into the
+decoded raw input), `places[].parents`.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import SCHEMA_VERSION
+
+Span = tuple[int, int]
+Qualifier = Literal["exact", "approx", "more_than", "at_least", "up_to", "less_than"]
+Category = Literal["activity", "people", "organization", "place", "item", "money", "other"]
+Level = Literal["country", "province", "city", "district", "county", "township", "community",
+                "institution", "other"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Model):
+    path: Optional[str] = Field(None, description="the input path as given; null for stdin")
+    sha256: str = Field(description="SHA-256 of the input bytes")
+    encoding: Optional[str] = Field(None, description="the encoding the bytes were decoded with")
+
+
+class Count(Model):
+    value: float = Field(description="normalised number; for a range, its low end")
+    low: Optional[float] = Field(None, description="range low end (`2 to 5` -> 2), else null")
+    high: Optional[float] = Field(None, description="range high end (`2 to 5` -> 5), else null")
+    qualifier: Qualifier = "exact"
+    unit: str = Field(description="the counted thing as written")
+    unit_normalized: Optional[str] = Field(None, description="MT quirks repaired (games -> sessions)")
+    category: Category = "other"
+    activity: Optional[str] = Field(None, description="a taxonomy type id, or null")
+    span: Span = Field(description="[start, end) in text, covering number and unit")
+    raw_span: Optional[Span] = Field(None, description="[start, end) in the decoded raw input")
+    evidence: str = Field(description="text[span[0]:span[1]]")
+
+
+class Place(Model):
+    name: str
+    name_zh: Optional[str] = None
+    level: Level = "other"
+    adcode: Optional[str] = Field(None, pattern=r"^\d{6}$")
+    parents: list[str] = Field(default_factory=list, description="adcodes of the enclosing units")
+    mentions: list[Span] = Field(default_factory=list)
+    raw_mentions: list[Span] = Field(default_factory=list)
+
+
+class Activity(Model):
+    type: str
+    mentions: list[Span] = Field(default_factory=list)
+    raw_mentions: list[Span] = Field(default_factory=list)
+
+
+class Record(Model):
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    source: Source
+    language: Literal["en", "zh"]
+    title: Optional[str] = None
+    date: Optional[str] = None
+    byline: Optional[str] = None
+    issuer: Optional[str] = None
+    text: str
+    counts: list[Count] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def spans_inside_text(self) -> "Record":
+        n = len(self.text)
+        for c in self.counts:
+            if not 0 <= c.span[0] <= c.span[1] <= n:
+                raise ValueError(f"count span {list(c.span)} lies outside text (length {n})")
+            if self.text[c.span[0]:c.span[1]] != c.evidence:
+                raise ValueError(f"count evidence {c.evidence!r} != text{list(c.span)}")
+        for group in (self.places, self.activities):
+            for item in group:
+                for s in item.mentions:
+                    if not 0 <= s[0] <= s[1] <= n:
+                        raise ValueError(f"mention {list(s)} lies outside text (length {n})")
+        return self
+
+
+class ErrorRow(Model):
+    doc_id: str
+    path: Optional[str]
+    stage: str
+    error_type: str
+    message: str
+
+
+def record_json_schema() -> dict:
+    schema = Record.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://github.com/bulletins/bulletins/schema/record.schema.json"
+    return schema
