@@ -152,6 +152,10 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
         click.echo(format_result(result, show_errors))
 
 
+from .bench_cli import register_bench_command  # noqa: E402
+from .outputs_cli import register_output_commands  # noqa: E402
 from .stages_cli import register_stage_commands  # noqa: E402
 
 register_stage_commands(main)
+register_output_commands(main)
+register_bench_command(main)

@@ -31,7 +31,7 @@ def fix(name: str):
 
 
 def available_fixes() -> dict[str, FixFunction]:
-    from . import fixes  # noqa: F401  (registers the built-in fixes)
+    from . import chinese, fixes  # noqa: F401  (registers the built-in fixes)
 
     return dict(_REGISTRY)
 

@@ -20,3 +20,8 @@ def find_activities(text: str, language: str) -> list[dict]:
         if mentions:
             found.append({"type": type_id, "mentions": sorted(mentions)})
     return found
+
+
+def activity_for_unit(unit: str, context: str, language: str) -> str | None:
+    """The taxonomy type of a counted thing (`preaching activities` -> preaching), or None."""
+    return None
