@@ -111,18 +111,31 @@ def _count_matches(p: dict, g: dict, strict: bool) -> bool:
     return _same_value(p.get("value"), g["value"]) and unit_matches(p, g["unit"], strict)
 
 
+def load_gold(gold_dir: str | Path, prefix: str = "") -> list[dict]:
+    gold_files = sorted(Path(gold_dir).glob(f"{prefix}*.json"))
+    if not gold_files:
+        raise FileNotFoundError(f"no gold files in {gold_dir}")
+    golds = []
+    for gf in gold_files:
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        gold.setdefault("doc", gf.stem)
+        golds.append(gold)
+    return golds
+
+
 def score(gold_dir: str | Path, records: dict[str, dict], prefix: str = "") -> dict:
     """Score records (by doc_id) against the gold files in gold_dir."""
+    return score_documents(load_gold(gold_dir, prefix), records)
+
+
+def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
+    """Score records (by doc_id) against gold annotations (one dict per bulletin)."""
     counts, places, admin, activities = Tally(), Tally(), Tally(), Tally()
     per_type: dict[str, Tally] = defaultdict(Tally)
     qual, link, cat = [0, 0], [0, 0], [0, 0]
     missing, errors = [], []
-    gold_files = sorted(Path(gold_dir).glob(f"{prefix}*.json"))
-    if not gold_files:
-        raise FileNotFoundError(f"no gold files in {gold_dir}")
-    for gf in gold_files:
-        gold = json.loads(gf.read_text(encoding="utf-8"))
-        doc = gold.get("doc", gf.stem)
+    for gold in golds:
+        doc = gold["doc"]
         rec = records.get(doc)
         if rec is None:
             missing.append(doc)
@@ -197,7 +210,7 @@ def score(gold_dir: str | Path, records: dict[str, dict], prefix: str = "") -> d
         return round(pair[0] / pair[1], 4) if pair[1] else None
 
     return {
-        "documents": len(gold_files),
+        "documents": len(golds),
         "missing_records": missing,
         "counts": counts.prf(),
         "count_qualifier_accuracy": ratio(qual),
