@@ -82,10 +82,20 @@ def strip_admin_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
+# Characters whose reading in place names differs from pypinyin's everyday choice
+# (秦都 Qindu, not Qindou). The everyday reading is kept as an alternative spelling.
+PLACE_READINGS = {"都": "du", "朝": "chao", "单": "shan", "浚": "xun", "蔚": "yu", "洞": "dong"}
+
+
 def syllables_variants(text: str) -> list[list[str]]:
-    """Readings of text: pypinyin's phrase-aware one. (Heteronym combinations were tried and
-    dropped: they mostly produce readings nobody writes, which then match English words.)"""
-    return [lazy_pinyin(text, style=Style.NORMAL, errors="ignore")]
+    """Readings of text: pypinyin's phrase-aware one, with place readings first. (Full heteronym
+    combinations were tried and dropped: they produce readings nobody writes, which then
+    match English words.)"""
+    plain = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    if len(plain) != len(text):
+        return [plain]
+    placed = [PLACE_READINGS.get(ch, s) for ch, s in zip(text, plain)]
+    return [placed, plain] if placed != plain else [plain]
 
 
 def romanise(sylls: list[str]) -> str:
@@ -288,6 +298,14 @@ def main() -> None:
         f.write("county\tname_zh\tshort_zh\tsuffix_en\tbare_en\talt_en\n")
         for r in trows:
             f.write("\t".join(r) + "\n")
+    # romanisation of single characters, for names found in Chinese text but not in the data
+    with open(out / "pinyin_chars.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("char\tpinyin\n")
+        for cp in range(0x4E00, 0xA000):
+            ch = chr(cp)
+            syl = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+            if syl and syl[0].isascii() and syl[0].isalpha():
+                f.write(f"{ch}\t{syl[0].replace('v', 'ü')}\n")
     print(f"divisions: {len(rows)} rows ({sum(1 for r in rows if r[9])} with old codes, "
           f"{sum(1 for r in rows if r[8])} with old names); townships: {len(trows)} rows -> {out}")
 

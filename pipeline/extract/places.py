@@ -1,6 +1,757 @@
-"""Places (placeholder until the gazetteer lands)."""
+"""Places: named administrative units, streets, communities, villages and sites.
+
+    find_places(text, language) -> [{"name", "name_zh", "level", "adcode", "mentions"}, ...]
+
+Pure and fast: the gazetteer (pipeline.gazetteer) and the word lists of
+configs/gazetteer/lexicon.toml and mt_renderings.tsv load once per process.
+
+English (machine-translated) text: capitalised word runs whose letters spell a unit's pinyin
+(`Hongshan`, `Hong Shan`, `Xi'an`) with or without a level word after them (`District`,
+`County`, ...); known MT renderings of name characters (`Seongbuk`, `three stations`,
+`West District`); street/community/village/town names before their suffix word; named sites
+before `University`, `Middle School`, `Park`, ... Chinese text: gazetteer names (official,
+former and short) matched longest-first, and names before 街道/镇/乡/社区/村/小学/广场....
+
+Units whose name repeats across China are resolved by the document's other places (a parent
+mentioned, a sibling in the same city or province); when that cannot decide, adcode is null.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..config import CONFIG_DIR
+from ..gazetteer import LEVEL_RANK, Division, Gazetteer, Township, load_gazetteer, norm_key
+
+GAZ_DIR = CONFIG_DIR / "gazetteer"
+CJK = re.compile(r"[\u3400-\u9fff]")
+TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*")
+
+
+# ---------------------------------------------------------------------------------------
+# data files
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Lexicon:
+    admin_suffixes: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]   # (words), zh endings
+    subcounty_suffixes: tuple[tuple[tuple[str, ...], str, str], ...]     # (words), level, canonical
+    site_suffixes: tuple[tuple[tuple[str, ...], str], ...]               # (words), level
+    name_word_pinyin: dict
+    stop_words: frozenset
+    generic_words: frozenset
+    bare_stop: frozenset
+    surnames: frozenset
+    pinyin_word: re.Pattern
+    zh_subcounty: dict
+    zh_sites: dict
+    zh_max_stem: int
+    zh_boundary: tuple[str, ...]
+    zh_generic: frozenset
+    zh_short_stop: frozenset
+    zh_bad_following: tuple[str, ...]
+    zh_road_after: re.Pattern
+    zh_not_followed: dict
+    renderings: tuple[tuple[tuple[str, ...], str, str], ...]             # (words lower), stem, mode
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in TOKEN.finditer(phrase))
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    with open(GAZ_DIR / "lexicon.toml", "rb") as f:
+        d = tomllib.load(f)
+    en, zh = d["en"], d["zh"]
+    renderings = []
+    with open(GAZ_DIR / "mt_renderings.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            phrase, stem, mode = line.rstrip("\n").split("\t")[:3]
+            renderings.append((_words(phrase), stem, mode))
+    by_len = lambda item: -len(item[0])  # noqa: E731
+    return Lexicon(
+        admin_suffixes=tuple(sorted(((_words(k), tuple(v)) for k, v in en["admin_suffixes"].items()), key=by_len)),
+        subcounty_suffixes=tuple(sorted(((_words(k), v[0], v[1]) for k, v in en["subcounty_suffixes"].items()),
+                                        key=by_len)),
+        site_suffixes=tuple(sorted(((_words(k), v) for k, v in en["site_suffixes"].items()), key=by_len)),
+        name_word_pinyin={k.lower(): v for k, v in en["name_word_pinyin"].items()},
+        stop_words=frozenset(w.lower() for w in en["stop_words"]),
+        generic_words=frozenset(w.lower() for w in en["generic_words"]),
+        bare_stop=frozenset(en["bare_stop"]),
+        surnames=frozenset(w.lower() for w in en["surnames"]),
+        pinyin_word=re.compile(d["en_pinyin"]["word"]),
+        zh_subcounty=dict(zh["subcounty_suffixes"]),
+        zh_sites=dict(zh["site_suffixes"]),
+        zh_max_stem=int(zh["max_stem"]),
+        zh_boundary=tuple(sorted(zh["boundary_words"], key=len, reverse=True)),
+        zh_generic=frozenset(zh["generic_stems"]),
+        zh_short_stop=frozenset(zh["short_stop"]),
+        zh_bad_following=tuple(zh["bad_following"]),
+        zh_road_after=re.compile(zh["road_after_short"]),
+        zh_not_followed=dict(zh["suffix_not_followed_by"]),
+        renderings=tuple(sorted(renderings, key=by_len)),
+    )
+
+
+@lru_cache(maxsize=None)
+def pinyin_chars() -> dict:
+    table = {}
+    with open(GAZ_DIR / "pinyin_chars.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            ch, syl = line.rstrip("\n").split("\t")
+            table[ch] = syl
+    return table
+
+
+def romanise_zh(stem: str) -> str:
+    table = pinyin_chars()
+    out = []
+    for i, ch in enumerate(stem):
+        syl = table.get(ch)
+        if syl is None:
+            out.append(ch)
+            continue
+        out.append(("'" + syl) if i and syl[0] in "aoe" else syl)
+    word = "".join(out)
+    return word[:1].upper() + word[1:]
+
+
+@lru_cache(maxsize=None)
+def zh_index() -> tuple[dict, int]:
+    """Chinese name -> [("full"|"short", Division) | ("town", Township)], and the longest key."""
+    gz = load_gazetteer()
+    lex = lexicon()
+    index: dict[str, list] = {}
+    for name, divs in gz.by_zh_full.items():
+        index.setdefault(name, []).extend(("full", d) for d in divs)
+    for name, divs in gz.by_zh_short.items():
+        if name in index or name in lex.zh_short_stop:
+            continue
+        index.setdefault(name, []).extend(("short", d) for d in divs)
+    for name, towns in gz.townships_by_zh.items():
+        if name not in index:
+            index[name] = [("town", t) for t in towns]
+    return index, max(len(k) for k in index)
+
+
+# ---------------------------------------------------------------------------------------
+# collecting places
+# ---------------------------------------------------------------------------------------
+@dataclass
+class AdminMention:
+    span: tuple[int, int]
+    cands: list[Division]
+    kind: str             # suffix | bare | full | short | render-any | render-suffix | render-context
+    text_name: str = ""
+    chosen: Division | None = None
+    score: int = 0
+
+
+@dataclass
+class Place:
+    name: str
+    name_zh: str | None
+    level: str
+    adcode: str | None
+    mentions: list = field(default_factory=list)
+    key: str = ""
+
+    def as_dict(self) -> dict:
+        spans = sorted({tuple(m) for m in self.mentions})
+        return {"name": self.name, "name_zh": self.name_zh, "level": self.level,
+                "adcode": self.adcode, "mentions": [list(s) for s in spans]}
+
+
+def _suffix_ok(div: Division, endings: tuple[str, ...]) -> bool:
+    return any(n.endswith(endings) for n in div.all_names_zh)
+
+
+def _resolve(gz: Gazetteer, mentions: list[AdminMention]) -> None:
+    """Pick each mention's unit, using the document's unambiguous places as context."""
+    sure = [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("suffix", "full")]
+    sure += [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("bare", "short")
+             and m.cands[0].level in ("province", "city")]
+    for _ in range(2):
+        ctx_codes, ctx_parents, ctx_provs = set(), set(), set()
+        for d in sure:
+            ctx_codes.add(d.code)
+            ctx_codes |= gz.ancestors(d.code)
+            if d.parent:
+                ctx_parents.add(d.parent)
+            ctx_provs.add(d.code[:2])
+        newly = []
+        for m in mentions:
+            scored = []
+            for d in m.cands:
+                s = 0
+                if d.parent and d.parent in ctx_codes:
+                    s += 3
+                if d.code in ctx_parents or (d.level != "province" and d.code in ctx_codes):
+                    s += 3
+                if d.parent in ctx_parents and d.level in ("district", "county"):
+                    s += 2
+                if d.code[:2] in ctx_provs:
+                    s += 1
+                scored.append((s, d))
+            best = max(s for s, _ in scored)
+            top = [d for s, d in scored if s == best]
+            if len(top) == 1:
+                m.chosen, m.score = top[0], best
+            elif m.kind in ("bare", "short"):
+                ranks = sorted(((LEVEL_RANK.get(d.level, 0), d) for d in top), key=lambda x: -x[0])
+                if ranks[0][0] >= 2 and (len(ranks) == 1 or ranks[0][0] > ranks[1][0]):
+                    m.chosen, m.score = ranks[0][1], best
+                else:
+                    m.chosen, m.score = None, best
+            else:
+                m.chosen, m.score = None, best
+            if m.chosen is not None and m.chosen not in sure and (m.score > 0 or m.kind in ("suffix", "full")):
+                newly.append(m.chosen)
+        if not newly:
+            break
+        sure += newly
+
+
+def _accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon) -> bool:
+    d = m.chosen
+    if m.kind in ("suffix", "full", "render-any"):
+        return True
+    if d is None:
+        return False
+    if m.kind == "render-suffix":
+        return m.score > 0
+    if m.kind == "render-context":
+        return m.score > 0 or d.code in suffix_codes
+    # bare / short names
+    if d.code in suffix_codes or m.score > 0:
+        return True
+    if d.level in ("province", "city"):
+        return len(m.cands) == 1 or LEVEL_RANK[d.level] > max(LEVEL_RANK.get(c.level, 0) for c in m.cands if c is not d)
+    return len(m.cands) == 1 and len(d.short_zh) >= 2 and m.kind == "bare"
+
+
+def _admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> list[Place]:
+    _resolve(gz, mentions)
+    suffix_codes = {m.chosen.code for m in mentions if m.chosen and m.kind in ("suffix", "full")}
+    places: dict[str, Place] = {}
+    for m in mentions:
+        if not _accept(m, suffix_codes, lex):
+            continue
+        if m.chosen is not None:
+            d = m.chosen
+            key = "adm:" + d.code
+            if key not in places:
+                places[key] = Place(d.name_en, d.name_zh, d.level, d.code, key=key)
+        else:
+            names_zh = {d.name_zh for d in m.cands}
+            levels = {d.level for d in m.cands}
+            name_zh = names_zh.pop() if len(names_zh) == 1 else None
+            name = m.text_name or (m.cands[0].name_en if len(names_zh) <= 1 else "")
+            if not name:
+                continue
+            key = "admzh:" + (name_zh or norm_key(name))
+            if key not in places:
+                places[key] = Place(name, name_zh, levels.pop() if len(levels) == 1 else "district", None, key=key)
+        places[key].mentions.append(m.span)
+    return list(places.values())
+
+
+# ---------------------------------------------------------------------------------------
+# English
+# ---------------------------------------------------------------------------------------
+class Tokens:
+    def __init__(self, text: str):
+        self.text = text
+        self.items = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        self.lower = [t[0].lower() for t in self.items]
+
+    def __len__(self):
+        return len(self.items)
+
+    def joined(self, i: int) -> bool:
+        """Token i and i+1 are separated by spaces only."""
+        if i + 1 >= len(self.items):
+            return False
+        gap = self.text[self.items[i][2]:self.items[i + 1][1]]
+        return gap.strip(" \u00a0\u3000\t") == "" and "\n" not in gap
+
+    def cap(self, i: int) -> bool:
+        w = self.items[i][0]
+        return w[:1].isupper()
+
+    def match_phrase(self, i: int, words: tuple[str, ...]) -> bool:
+        n = len(words)
+        if i + n > len(self.items):
+            return False
+        if tuple(self.lower[i:i + n]) != words:
+            return False
+        return all(self.joined(k) for k in range(i - 1, i + n - 1)) if i > 0 else \
+            all(self.joined(k) for k in range(i, i + n - 1))
+
+
+def _suffix_at(toks: Tokens, i: int, table) -> tuple[int, tuple] | None:
+    """Longest suffix phrase from `table` starting at token i and joined to token i-1."""
+    if i >= len(toks) or i == 0 or not toks.joined(i - 1):
+        return None
+    for entry in table:
+        words = entry[0]
+        n = len(words)
+        if tuple(toks.lower[i:i + n]) == words and all(toks.joined(k) for k in range(i, i + n - 1)):
+            return n, entry
+    return None
+
+
+def _name_key(words: list[str], lex: Lexicon) -> str:
+    """'Chenglong Road' -> 'chenglonglu', 'Wugong Mountain' -> 'wugongshan' (pinyin before)."""
+    out = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k and lw in lex.name_word_pinyin and lex.pinyin_word.match(norm_key(words[k - 1])):
+            out.append(lex.name_word_pinyin[lw])
+        else:
+            out.append(norm_key(w))
+    return "".join(out)
+
+
+def _display_name(words: list[str], lex: Lexicon) -> str:
+    out: list[str] = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k and lw in lex.name_word_pinyin and lex.pinyin_word.match(norm_key(words[k - 1])):
+            out[-1] = out[-1] + lex.name_word_pinyin[lw]
+        else:
+            out.append(w.replace("’", "'"))
+    return " ".join(out)
+
+
+def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _close(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    if n < 5:
+        return False
+    return _edit_distance(a, b) <= (2 if n >= 8 else 1)
+
+
+def _find_en(text: str) -> list[dict]:
+    gz = load_gazetteer()
+    lex = lexicon()
+    toks = Tokens(text)
+    n = len(toks)
+    used = [False] * n
+    admin: list[AdminMention] = []
+
+    # 1. MT renderings of name characters ("three stations", "Seongbuk", "West District")
+    for i in range(n):
+        if used[i]:
+            continue
+        for words, stem, mode in lex.renderings:
+            k = len(words)
+            if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(j) for j in range(i, i + k - 1)):
+                continue
+            if mode == "any" and not toks.cap(i):
+                continue
+            suf = _suffix_at(toks, i + k, lex.admin_suffixes)
+            if mode == "suffix" and not suf:
+                continue
+            endings = suf[1][1] if suf else ()
+            cands = [d for d in gz.by_zh_short.get(stem, []) if not endings or _suffix_ok(d, endings)]
+            cands += [d for d in gz.lookup_zh(stem, short=False) if d not in cands]
+            if not cands:
+                continue
+            end_tok = i + k + (suf[0] if suf else 0) - 1
+            kind = "render-any" if mode == "any" else ("render-suffix" if mode == "suffix" else "render-context")
+            if mode == "context" and suf:
+                kind = "suffix"
+            name = None
+            if suf:
+                name = f"{cands[0].bare_en} {' '.join(w.capitalize() for w in suf[1][0])}"
+            admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, kind, name or ""))
+            for j in range(i, end_tok + 1):
+                used[j] = True
+            break
+
+    # 2. romanised names of administrative units, with or without a level word
+    suffix_first = {e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes}
+    i = 0
+    while i < n:
+        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
+            i += 1
+            continue
+        hit = None
+        for k in (4, 3, 2, 1):
+            if i + k > n or any(used[j] for j in range(i, i + k)):
+                continue
+            if not all(toks.joined(j) and toks.cap(j + 1) for j in range(i, i + k - 1)):
+                continue
+            if any(toks.lower[j] in suffix_first or toks.lower[j] in lex.name_word_pinyin for j in range(i + 1, i + k)):
+                continue
+            words = [toks.items[j][0] for j in range(i, i + k)]
+            key = norm_key("".join(words))
+            cands = gz.by_en.get(key)
+            if cands:
+                hit = (k, key, list(cands))
+                break
+        if not hit:
+            i += 1
+            continue
+        k, key, cands = hit
+        nxt = i + k
+        while nxt < n and nxt - (i + k) < 3 and toks.joined(nxt - 1) and toks.lower[nxt] in lex.name_word_pinyin:
+            nxt += 1
+        if _suffix_at(toks, nxt, lex.subcounty_suffixes) or _suffix_at(toks, nxt, lex.site_suffixes):
+            i += k  # a street, community or site named after the unit: handled below
+            continue
+        suf = _suffix_at(toks, i + k, lex.admin_suffixes)
+        if suf:
+            fitting = [d for d in cands if _suffix_ok(d, suf[1][1])]
+            cands = fitting or [d for d in cands if d.level in ("district", "county")] or cands
+            end_tok = i + k + suf[0] - 1
+            name = f"{toks.items[i][0]} " if k == 1 else ""
+            admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, "suffix",
+                                      text_name=_display_name([toks.items[j][0] for j in range(i, end_tok + 1)], lex)))
+            for j in range(i, end_tok + 1):
+                used[j] = True
+            i = end_tok + 1
+            continue
+        # bare name: not a single syllable, not a person's given name, not a common noun
+        prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames and toks.cap(i - 1)
+        next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
+                         and toks.cap(i + 1))
+        short_ok = [d for d in cands if len(d.short_zh) >= 2]
+        if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop:
+            admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
+                                      text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
+            for j in range(i, i + k):
+                used[j] = True
+        i += k
+
+    # 3. streets, communities, villages, towns and sites, by their suffix word
+    local: dict[str, Place] = {}
+    order: list[str] = []
+
+    def add_local(name_words, suffix_words, level, canonical_suffix, span):
+        name = _display_name(name_words, lex)
+        key = level + ":" + _name_key(name_words, lex)
+        if key not in local:
+            full = f"{name} {canonical_suffix}" if canonical_suffix else f"{name} {' '.join(suffix_words)}"
+            local[key] = Place(full, None, level, None, key=key)
+            order.append(key)
+        local[key].mentions.append(span)
+
+    for j in range(1, n):
+        if used[j]:
+            continue
+        found = None
+        for words, level, canonical in lex.subcounty_suffixes:
+            if toks.match_phrase(j, words):
+                found = (len(words), level, canonical)
+                break
+        if not found:
+            for words, level in lex.site_suffixes:
+                if toks.match_phrase(j, words) and toks.cap(j):
+                    found = (len(words), level, " ".join(toks.items[x][0] for x in range(j, j + len(words))))
+                    break
+        if not found:
+            continue
+        k, level, canonical = found
+        start = j
+        while start - 1 >= 0 and j - (start - 1) <= 5 and not used[start - 1] and toks.joined(start - 1) \
+                and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
+                and toks.lower[start - 1] not in lex.stop_words:
+            start -= 1
+        name_words = [toks.items[x][0] for x in range(start, j)]
+        if not name_words or all(w.lower() in lex.generic_words or w.lower() in lex.stop_words for w in name_words):
+            continue
+        end = j + k - 1
+        # "Huacheng Community of Jintai Silk Road": MT put the name's head after "of"
+        if level == "community" and end + 2 < n and toks.lower[end + 1] == "of" and toks.joined(end) \
+                and toks.joined(end + 1) and toks.cap(end + 2) and not used[end + 2]:
+            r = end + 2
+            while r + 1 < n and r - end < 5 and toks.joined(r) and toks.cap(r + 1) and not used[r + 1] \
+                    and toks.lower[r + 1] not in lex.stop_words:
+                r += 1
+            tail = [toks.items[x][0] for x in range(end + 2, r + 1)]
+            if not (_suffix_at(toks, r + 1, lex.subcounty_suffixes) or _suffix_at(toks, r + 1, lex.admin_suffixes)
+                    or gz.by_en.get(norm_key("".join(tail)))):
+                name_words = tail + name_words
+        canonical_suffix = canonical if level in ("township", "community") else ""
+        suffix_words = [toks.items[x][0] for x in range(j, j + k)]
+        add_local(name_words, suffix_words, level, canonical_suffix,
+                  (toks.items[start][1], toks.items[end][2]))
+        for x in range(start, end + 1):
+            used[x] = True
+
+    # 4. administrative units resolved; context counties for townships
+    places = _admin_places(gz, admin, lex)
+    ctx_counties = set()
+    for p in places:
+        if p.adcode:
+            d = gz.get(p.adcode)
+            if d.level in ("district", "county"):
+                ctx_counties.add(d.code)
+            elif d.level == "city":
+                ctx_counties |= {c.code for c in gz.children(d.code)}
+    towns = [t for c in ctx_counties for t in gz.townships_by_county.get(c, [])]
+
+    def town_for(key: str) -> Township | None:
+        exact = [t for t in towns if norm_key(t.bare_en) == key or key in {norm_key(a) for a in t.alt_en}]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            return None
+        near = [t for t in towns if _close(norm_key(t.bare_en), key)]
+        return near[0] if len(near) == 1 else None
+
+    # merge near-identical spellings of one township/community, and name townships from the data
+    merged: dict[str, Place] = {}
+    for key in order:
+        p = local[key]
+        level, nk = key.split(":", 1)
+        if level == "township":
+            t = town_for(nk)
+            if t is not None:
+                p.name_zh = t.name_zh
+                p.name = t.name_en
+                p.key = "township:" + norm_key(t.bare_en)
+        target = None
+        for q in merged.values():
+            if q.level == p.level and (q.key == p.key or _close(q.key.split(":", 1)[1], p.key.split(":", 1)[1])
+                                       and level != "institution"):
+                target = q
+                break
+        if target is None:
+            merged[p.key] = p
+        else:
+            target.mentions += p.mentions
+            if p.name_zh and not target.name_zh:
+                target.name, target.name_zh = p.name, p.name_zh
+
+    # 5. bare runs: more mentions of places found above ("Shake Labor Company", "Dong'an Road"),
+    #    and townships of the document's counties named without their suffix ("In Huangbei")
+    by_key = {}
+    for p in merged.values():
+        by_key.setdefault(p.key.split(":", 1)[1], p)
+    for p in places:
+        pass
+    i = 0
+    while i < n:
+        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 3 and not used[j + 1] and toks.joined(j) and \
+                (toks.cap(j + 1) or toks.lower[j + 1] in lex.name_word_pinyin):
+            j += 1
+        hit = False
+        for end in range(j, i - 1, -1):
+            words = [toks.items[x][0] for x in range(i, end + 1)]
+            key = _name_key(words, lex)
+            span = (toks.items[i][1], toks.items[end][2])
+            if key in by_key and len(key) >= 4:
+                by_key[key].mentions.append(span)
+                hit = True
+            elif len(key) >= 5 and towns:
+                t = town_for(key)
+                if t is not None and norm_key(t.bare_en) == key:
+                    p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)
+                    merged[p.key] = p
+                    by_key[key] = p
+                    p.mentions.append(span)
+                    hit = True
+            if hit:
+                for x in range(i, end + 1):
+                    used[x] = True
+                i = end + 1
+                break
+        if not hit:
+            i += 1
+
+    # bare admin names that are the name of a street found above belong to the street
+    out = []
+    for p in places:
+        if p.adcode and p.level != "province":
+            d = gz.get(p.adcode)
+            same = by_key.get(norm_key(d.bare_en))
+            if same is not None and same.level == "township":
+                rest = []
+                for s in p.mentions:
+                    if norm_key(text[s[0]:s[1]]) == norm_key(d.bare_en):
+                        same.mentions.append(s)
+                    else:
+                        rest.append(s)
+                p.mentions = rest
+                if not rest:
+                    continue
+        out.append(p)
+    return _finish(out + list(merged.values()))
+
+
+def _finish(places: list[Place]) -> list[dict]:
+    result = [p.as_dict() for p in places if p.mentions]
+    result.sort(key=lambda p: p["mentions"][0][0])
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese
+# ---------------------------------------------------------------------------------------
+def _find_zh(text: str) -> list[dict]:
+    gz = load_gazetteer()
+    lex = lexicon()
+    index, maxlen = zh_index()
+    n = len(text)
+    matches = []  # (start, end, entries)
+    i = 0
+    while i < n:
+        if not CJK.match(text[i]):
+            i += 1
+            continue
+        found = None
+        for length in range(min(maxlen, n - i), 1, -1):
+            sub = text[i:i + length]
+            entries = index.get(sub)
+            if not entries:
+                continue
+            after = text[i + length:i + length + 3]
+            if any((sub[-1] + after).startswith(b) for b in lex.zh_bad_following):
+                continue
+            if all(kind == "short" for kind, _ in entries) and lex.zh_road_after.match(after):
+                continue
+            found = (i, i + length, entries)
+            break
+        if found:
+            matches.append(found)
+            i = found[1]
+        else:
+            i += 1
+
+    hard_ends = {e for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    suffix_places = _zh_suffix_places(text, matches, hard_ends, lex)
+    taken = [(s, e) for s, e, *_ in suffix_places]
+
+    def inside(s, e):
+        return any(ts <= s and e <= ts2 and (ts, ts2) != (s, e) for ts, ts2 in taken)
+
+    admin: list[AdminMention] = []
+    towns: dict[str, Place] = {}
+    for s, e, entries in matches:
+        if inside(s, e):
+            continue
+        kind = entries[0][0]
+        if kind == "town":
+            t = entries[0][1]
+            p = towns.setdefault(t.name_zh, Place(t.name_en, t.name_zh, "township", None, key="town:" + t.name_zh))
+            p.mentions.append((s, e))
+            continue
+        divs = [d for _, d in entries]
+        admin.append(AdminMention((s, e), divs, "full" if kind == "full" else "short"))
+    places = _admin_places(gz, admin, lex)
+
+    local: dict[str, Place] = {}
+    for s, e, name_zh, level, stem, suffix in suffix_places:
+        key = name_zh
+        if name_zh in towns:
+            towns[name_zh].mentions.append((s, e))
+            continue
+        if key not in local:
+            local[key] = Place(_zh_english(stem, suffix, level), name_zh, level, None, key=key)
+        local[key].mentions.append((s, e))
+    return _finish(places + list(towns.values()) + list(local.values()))
+
+
+ZH_SUFFIX_EN = {"街道": "Subdistrict", "镇": "Town", "乡": "Township", "社区": "Community", "村": "Village",
+                "大学": "University", "学院": "College", "中学": "Middle School", "小学": "Primary School",
+                "一中": "No. 1 Middle School", "二中": "No. 2 Middle School", "三中": "No. 3 Middle School",
+                "高级中学": "Senior High School", "纪念馆": "Memorial Hall", "博物馆": "Museum",
+                "图书馆": "Library", "广场": "Square", "公园": "Park", "岛": "Island"}
+
+
+def _zh_english(stem: str, suffix: str, level: str) -> str:
+    return f"{romanise_zh(stem)} {ZH_SUFFIX_EN.get(suffix, '')}".strip()
+
+
+def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
+    suffixes = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
+    hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        hit = None
+        for suf, level in suffixes:
+            if text.startswith(suf, i):
+                nxt = text[i + len(suf):i + len(suf) + 1]
+                if nxt and nxt in lex.zh_not_followed.get(suf, ""):
+                    continue
+                hit = (suf, level)
+                break
+        if not hit:
+            i += 1
+            continue
+        suf, level = hit
+        items = []
+        if i > 0 and text[i - 1] == "等":
+            # 荷花池、凤鸣塔等社区
+            j = i - 1
+            while True:
+                stem_start = _stem_start(text, j, hard_ends, lex)
+                stem = text[stem_start:j]
+                if stem_start < j and 2 <= len(stem):
+                    items.append((stem_start, j, stem))
+                if stem_start > 0 and text[stem_start - 1] == "、" and len(items) < 8:
+                    j = stem_start - 1
+                    continue
+                break
+            items = [(s, e, st) for s, e, st in items if st not in lex.zh_generic]
+            for s, e, st in items:
+                out.append((s, e, st + suf, level, st, suf))
+            i += len(suf)
+            continue
+        stem_start = _stem_start(text, i, hard_ends, lex)
+        stem = text[stem_start:i]
+        if 2 <= len(stem) and stem not in lex.zh_generic and not any(stem.startswith(g) for g in ("全", "各", "该", "本", "我")) \
+                and (stem_start not in hard_starts or suf in lex.zh_sites):
+            out.append((stem_start, i + len(suf), stem + suf, level, stem, suf))
+        i += len(suf)
+    return out
+
+
+def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
+    """Where the name before text[end] starts: after punctuation, a place found before it,
+    or a boundary word, at most max_stem characters back."""
+    start = end
+    while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
+        start -= 1
+    window = text[start:end]
+    cut = 0
+    for w in lex.zh_boundary:
+        pos = window.rfind(w)
+        if pos >= 0:
+            cut = max(cut, pos + len(w))
+    return start + cut if cut < len(window) else end
+
+
+# ---------------------------------------------------------------------------------------
 def find_places(text: str, language: str) -> list[dict]:
-    return []
+    """Places named in `text` ("en" machine translation or "zh" Chinese), in order of first mention."""
+    if not text:
+        return []
+    if language == "zh":
+        return _find_zh(text)
+    return _find_en(text)

@@ -1,0 +1,57 @@
+"""The gazetteer: built data loads fast and resolves names, variants, old names and old codes."""
+import time
+
+from pipeline.gazetteer import load_gazetteer, norm_key, wade_giles_key
+
+
+def test_loads_fast_and_once():
+    load_gazetteer.cache_clear()
+    start = time.perf_counter()
+    gz = load_gazetteer()
+    assert time.perf_counter() - start < 1.0
+    assert load_gazetteer() is gz
+    assert len(gz.divisions) > 3000
+    assert len(gz.townships) > 30000
+
+
+def test_lookup_by_chinese_name_and_short_name():
+    gz = load_gazetteer()
+    assert [d.code for d in gz.lookup_zh("洪山区")] == ["420111"]
+    assert "420100" in {d.code for d in gz.lookup_zh("武汉")}
+    hongshan = gz.get("420111")
+    assert hongshan.name_en == "Hongshan District" and hongshan.bare_en == "Hongshan"
+    assert hongshan.level == "district"
+
+
+def test_english_variants():
+    gz = load_gazetteer()
+    for variant in ("Hongshan", "Hong Shan", "hong-shan", "Hongshan District"):
+        assert "420111" in {d.code for d in gz.lookup_en(variant)}, variant
+    assert "610100" in {d.code for d in gz.lookup_en("Xi'an")}
+    assert "610100" in {d.code for d in gz.lookup_en("Xi’an")}
+    assert "341500" in {d.code for d in gz.lookup_en("Lu'an")}
+    assert "110000" in {d.code for d in gz.lookup_en("Peking")}
+    assert [d.code for d in gz.lookup_en("Shaanxi")] == ["610000"]
+    assert norm_key("Xi’an") == "xian"
+    assert wade_giles_key("Hsi-an") == "xian"
+
+
+def test_renamed_and_recoded_units_resolve_to_current_code():
+    gz = load_gazetteer()
+    assert gz.get("630122").code == "630106"           # 湟中县 -> 湟中区
+    assert [d.code for d in gz.lookup_zh("湟中县")] == ["630106"]
+    assert gz.get("340222").name_zh == "繁昌区"          # 繁昌县 -> 繁昌区
+    assert gz.get("330114").name_zh == "钱塘区"
+    assert gz.get("430124").code == "430182"           # 宁乡县 -> 宁乡市
+
+
+def test_parent_chain():
+    gz = load_gazetteer()
+    assert [d.code for d in gz.chain("420111")] == ["420111", "420100", "420000"]
+    assert [d.code for d in gz.chain("110101")] == ["110101", "110000"]
+
+
+def test_townships_by_county():
+    gz = load_gazetteer()
+    names = {t.name_zh for t in gz.townships_by_county["440303"]}
+    assert "黄贝街道" in names

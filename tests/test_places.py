@@ -1,0 +1,156 @@
+"""Places in English MT and Chinese text (example sentences written for these tests)."""
+import importlib.machinery
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.places import find_places
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def by_name(places):
+    return {p["name"]: p for p in places}
+
+
+def check_spans(text, places):
+    for p in places:
+        assert p["mentions"], p
+        for s, e in p["mentions"]:
+            assert 0 <= s < e <= len(text)
+
+
+def test_district_with_city_and_organisation():
+    text = ("Yesterday the Wuhan Hongshan District Party Committee held a study meeting. "
+            "Hongshan District has set up 12 preaching teams, and Hong Shan volunteers joined.")
+    places = find_places(text, "en")
+    check_spans(text, places)
+    got = by_name(places)
+    assert got["Wuhan"]["adcode"] == "420100"
+    hs = got["Hongshan District"]
+    assert hs["adcode"] == "420111" and hs["name_zh"] == "洪山区" and hs["level"] == "district"
+    assert len(hs["mentions"]) == 3
+    assert text[slice(*hs["mentions"][0])] == "Hongshan District"
+    assert [p["name"] for p in places][:2] == ["Wuhan", "Hongshan District"]
+
+
+def test_generic_nouns_are_not_places():
+    text = "The district organised 60 communities and the county held a meeting in every village."
+    assert find_places(text, "en") == []
+
+
+def test_repeated_county_names_need_context():
+    ambiguous = "The Qingshan District volunteers cleaned the streets."
+    [p] = find_places(ambiguous, "en")
+    assert p["adcode"] is None and p["name_zh"] == "青山区"
+    in_baotou = "In Baotou, the Qingshan District volunteers cleaned the streets."
+    got = by_name(find_places(in_baotou, "en"))
+    assert got["Qingshan District"]["adcode"] == "150204"
+
+
+def test_mt_renderings_and_direction_districts():
+    text = ("Xining city held a fair. The Seongbuk District committee and the West District "
+            "office sent 40 staff.")
+    got = {p["adcode"]: p for p in find_places(text, "en")}
+    assert "630105" in got and "630104" in got and "630100" in got
+    text2 = "Santai County opened a library; the three stations people welcomed it."
+    [p] = find_places(text2, "en")
+    assert p["adcode"] == "510722" and len(p["mentions"]) == 2
+
+
+def test_renamed_unit_under_old_name_outputs_current_code():
+    text = "Huangzhong County launched a volunteer drive."
+    [p] = find_places(text, "en")
+    assert p["adcode"] == "630106"
+
+
+def test_streets_communities_villages_and_sites():
+    text = ("Party members of Maqiao Street visited Taoyuan community and Shangzhuang Village, "
+            "then met teachers at Qingshi Middle School and the Lakeside Memorial Hall.")
+    got = by_name(find_places(text, "en"))
+    assert got["Maqiao Subdistrict"]["level"] == "township"
+    assert got["Taoyuan Community"]["level"] == "community"
+    assert got["Shangzhuang Village"]["level"] == "community"
+    assert got["Qingshi Middle School"]["level"] == "institution"
+    assert "Lakeside Memorial Hall" in got
+
+
+def test_road_in_street_names_becomes_lu():
+    text = "Residents of Jiefang Road Street planted trees."
+    [p] = find_places(text, "en")
+    assert p["name"] == "Jiefanglu Subdistrict"
+
+
+def test_person_names_are_not_places():
+    text = "Secretary Xu Jianping spoke to the Ledu District volunteers."
+    names = [p["name"] for p in find_places(text, "en")]
+    assert names == ["Ledu District"]
+
+
+def test_chinese_admin_units_townships_and_communities():
+    text = "近日，荆州市沙市区解放街道北湖路社区组织党员走进龙泉社区，与荷花池、凤鸣塔等社区开展活动。"
+    places = find_places(text, "zh")
+    check_spans(text, places)
+    got = {p["name_zh"]: p for p in places}
+    assert got["荆州市"]["adcode"] == "421000"
+    assert got["沙市区"]["adcode"] == "421002"
+    assert got["解放街道"]["level"] == "township"
+    for community in ("北湖路社区", "龙泉社区", "荷花池社区", "凤鸣塔社区"):
+        assert got[community]["level"] == "community", community
+    assert text[slice(*got["北湖路社区"]["mentions"][0])] == "北湖路社区"
+
+
+def test_chinese_generic_and_short_name_traps():
+    text = "全区55个行政村完成改造，城中村整治持续推进，村民在北京西路参加活动。"
+    assert find_places(text, "zh") == []
+
+
+def test_chinese_old_name_resolves_current_code():
+    [p] = find_places("湟中县开展志愿服务。", "zh")
+    assert p["adcode"] == "630106" and p["name_zh"] == "湟中区"
+
+
+# ---------------------------------------------------------------------------------------
+def _load_scorer():
+    path = SHARED / "bin" / "score"
+    loader = importlib.machinery.SourceFileLoader("bulletins_score", str(path))
+    spec = importlib.util.spec_from_loader("bulletins_score", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def _prepare_zh(text):
+    # dev texts are raw; the pipeline's cleaner converts them. Do the minimum here.
+    text = re.sub(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)
+    try:
+        import opencc
+        text = opencc.OpenCC("t2s").convert(text)
+    except ImportError:  # pragma: no cover
+        pass
+    return text
+
+
+@pytest.mark.parametrize("prefix,places_min,admin_min", [("en_", 0.80, 0.85), ("zh_", 0.85, 0.90)])
+def test_dev_corpus_places_f1(tmp_path, prefix, places_min, admin_min):
+    dev = SHARED / "corpus" / "dev"
+    if not (dev / "texts").is_dir() or not (SHARED / "bin" / "score").is_file():
+        pytest.skip(f"../shared/corpus/dev not found: {dev}")
+    scorer = _load_scorer()
+    pred = tmp_path / "pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as out:
+        for f in sorted((dev / "texts").glob(f"{prefix}*.txt")):
+            text = f.read_text(encoding="utf-8")
+            lang = "zh" if f.stem.startswith("zh_") else "en"
+            if lang == "zh":
+                text = _prepare_zh(text)
+            rec = {"doc_id": f.stem, "text": text, "counts": [], "activities": [],
+                   "places": find_places(text, lang)}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    result = scorer.score(str(dev / "gold"), str(pred), False, prefix)
+    assert result["contract_breaches"] == 0
+    assert result["places"]["f1"] >= places_min, result["places"]
+    assert result["admin_places_by_code"]["f1"] >= admin_min, result["admin_places_by_code"]
