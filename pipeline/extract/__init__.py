@@ -23,5 +23,6 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:
-        doc.activities = activity_types.find_activities(doc.text, doc.language)
+        spacy_doc = doc.spacy_doc if doc.language != "zh" else None
+        doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
     return doc

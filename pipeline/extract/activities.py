@@ -1,27 +1,129 @@
-"""Activity types (first version: keyword cues; the activities issue replaces it)."""
+"""Activity types: which types of configs/taxonomy.toml a bulletin reports as carried out, and
+which type a counted thing belongs to. How the decision is made: docs/activities.md.
+"""
 from __future__ import annotations
 
-_CUES = {
-    "preaching": ("preach", "宣讲"),
-    "study_session": ("study", "学习"),
-    "volunteer_service": ("volunteer", "志愿服务"),
-}
+from functools import lru_cache
+
+from . import activity_lexicon as lex
+from .activity_rules import english_reported_cues, chinese_reported_cues, chinese_keyword_hits
 
 
-def find_activities(text: str, language: str) -> list[dict]:
-    lowered = text.lower()
-    found = []
-    for type_id, cues in _CUES.items():
-        mentions = []
-        for cue in cues:
-            start = lowered.find(cue)
-            if start >= 0:
-                mentions.append([start, start + len(cue)])
-        if mentions:
-            found.append({"type": type_id, "mentions": sorted(mentions)})
-    return found
+def find_activities(text: str, language: str, spacy_doc=None) -> list[dict]:
+    """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order.
+
+    `spacy_doc` is the shared English tokenisation (`Document.spacy_doc`); made here if absent.
+    """
+    if language == "zh":
+        hits = chinese_reported_cues(text)
+    else:
+        if spacy_doc is None:
+            from ..nlp import english
+            spacy_doc = english()(text)
+        hits = english_reported_cues(spacy_doc)
+    by_type: dict[str, set[tuple[int, int]]] = {}
+    for type_id, start, end in hits:
+        by_type.setdefault(type_id, set()).add((start, end))
+    rank = lex.type_rank()
+    return [{"type": t, "mentions": [list(m) for m in sorted(spans)]}
+            for t, spans in sorted(by_type.items(), key=lambda kv: rank[kv[0]])]
 
 
 def activity_for_unit(unit: str, context: str, language: str) -> str | None:
-    """The taxonomy type of a counted thing (`preaching activities` -> preaching), or None."""
+    """The taxonomy type of a counted thing, or None.
+
+    `unit` is the counted thing as written ("preaching activities", "志愿服务队"); `context` is
+    its sentence, consulted only when the unit is a bare activity, group or person noun ("a team
+    of 150 people", "188 games") and the sentence says what was done.
+    """
+    return _activity_for_unit(unit or "", context or "", language)
+
+
+@lru_cache(maxsize=8192)
+def _activity_for_unit(unit: str, context: str, language: str) -> str | None:
+    if language == "zh":
+        return _chinese_unit_type(unit.strip(), context)
+    return _english_unit_type(unit.strip(), context)
+
+
+def _type_of_label(label: str) -> str | None:
+    if label.startswith(lex.UNIT_HEAD_PREFIX):
+        return label[len(lex.UNIT_HEAD_PREFIX):]
+    return None if label.startswith("_") else label
+
+
+# On a tie in length, what a head cue says is decided in this order.
+_HEAD_ORDER = {lex.NULL_HEAD: 0, lex.CONTEXT_HEAD: 2}
+
+
+def _english_unit_type(unit: str, context: str) -> str | None:
+    from ..nlp import english
+
+    doc = english().make_doc(unit)
+    words = [t.i for t in doc if t.is_alpha]
+    if not words:
+        return _english_context_type(unit, context)
+    head_end = words[-1] + 1
+    cues = lex.english_cues(doc)
+    head_cues = [c for c in cues if c.end == head_end]
+    head = min(head_cues, key=lambda c: (-(c.end - c.start), _HEAD_ORDER.get(c.label, 1)),
+               default=None)
+    if head is not None and head.label != lex.CONTEXT_HEAD:
+        return _type_of_label(head.label)            # a type, or None for a null head
+    head_start = head.start if head is not None else words[-1]
+    modifiers = [c for c in cues if c.end <= head_start and _type_of_label(c.label)]
+    if modifiers:
+        best = max(modifiers, key=lambda c: (c.end, c.end - c.start,
+                                             -lex.type_rank()[_type_of_label(c.label)]))
+        return _type_of_label(best.label)
+    if head is not None:                             # a bare activity/group/person noun
+        return _english_context_type(unit, context)
+    return None
+
+
+def _english_context_type(unit: str, context: str) -> str | None:
+    """The type named nearest the unit in its sentence (reported cues only)."""
+    if not context:
+        return None
+    from ..nlp import english
+
+    doc = english().make_doc(context)
+    hits = english_reported_cues(doc, sentences=False)
+    at = context.lower().find(unit.lower()) if unit else -1
+    if at < 0:
+        at = 0
+    unit_span = (at, at + len(unit))
+    return _nearest_type(hits, unit_span)
+
+
+def _nearest_type(hits, unit_span) -> str | None:
+    rank = lex.type_rank()
+
+    def distance(hit):
+        _, start, end = hit
+        if end <= unit_span[0]:
+            return unit_span[0] - end
+        if start >= unit_span[1]:
+            return start - unit_span[1]
+        return 0
+
+    best = min(hits, key=lambda h: (distance(h), rank[h[0]]), default=None)
+    return best[0] if best else None
+
+
+def _chinese_unit_type(unit: str, context: str) -> str | None:
+    hits = chinese_keyword_hits(unit)
+    head_words = [(w, label) for w, label in lex.chinese_heads() if unit.endswith(w)]
+    head_word, head_label = head_words[0] if head_words else ("", None)
+    ending_at_head = [h for h in hits if h[2] == len(unit)]
+    if head_label == lex.NULL_HEAD and not any(h[2] - h[1] > len(head_word)
+                                               for h in ending_at_head):
+        return None
+    if hits:
+        best = max(hits, key=lambda h: (h[2], h[2] - h[1], -lex.type_rank()[h[0]]))
+        return best[0]
+    if head_label == lex.CONTEXT_HEAD or not unit:
+        at = context.find(unit) if unit else -1
+        at = max(at, 0)
+        return _nearest_type(chinese_reported_cues(context), (at, at + len(unit)))
     return None

@@ -1,0 +1,141 @@
+"""The activity taxonomy (configs/taxonomy.toml) compiled once per process.
+
+English cues are written as lemmas; there is no lemmatiser in `spacy.blank("en")`, so each cue
+word is expanded to its likely inflections (preach -> preaches, preached, preaching) and matched
+on the token's lower-case form with spaCy's Matcher. Over-generation is harmless: a made-up form
+("preachs") never occurs in text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_toml
+
+TAXONOMY_FILE = "taxonomy.toml"
+
+# Matcher labels that are not type ids: what a counted thing's head says about it.
+NULL_HEAD = "_null_head"          # party members, communities: never an activity
+CONTEXT_HEAD = "_context_head"    # activities, teams, people: the type is said elsewhere
+UNIT_HEAD_PREFIX = "_unit:"       # preachers, volunteers: the head names the type
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue as it matched: its label, the token range and the kind of cue."""
+    label: str
+    start: int        # token index
+    end: int
+
+
+def taxonomy() -> dict:
+    return load_toml(TAXONOMY_FILE)
+
+
+@lru_cache(maxsize=1)
+def type_ids() -> tuple[str, ...]:
+    """Type ids in file order, most specific first (the tie-break order)."""
+    return tuple(taxonomy()["types"])
+
+
+@lru_cache(maxsize=1)
+def type_rank() -> dict[str, int]:
+    return {type_id: rank for rank, type_id in enumerate(type_ids())}
+
+
+@lru_cache(maxsize=None)
+def inflections(word: str) -> frozenset[str]:
+    """The forms a lemma may take in text: plural/3sg, past, gerund (suffix rules + irregulars)."""
+    w = word.lower()
+    conf = taxonomy()["inflection"]
+    if w in conf["fixed"] or not w.isalpha() or len(w) < 2:
+        return frozenset({w})
+    forms = {w, *conf["irregular"].get(w, ())}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms.add(w + "s")
+    if w.endswith("e"):
+        forms |= {w + "d", w[:-1] + "ing"}
+    elif not w.endswith("y"):
+        forms |= {w + "ed", w + "ing"}
+        if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}   # stop -> stopped
+    return frozenset(forms)
+
+
+def _token_pattern(phrase: str) -> list[dict]:
+    from ..nlp import english
+
+    words = [t.text for t in english().make_doc(phrase)]
+    return [{"LOWER": {"IN": sorted(inflections(w))}} for w in words]
+
+
+@lru_cache(maxsize=1)
+def english_matcher():
+    """spaCy Matcher over every English cue, labelled by type id (or by a head class)."""
+    from spacy.matcher import Matcher
+
+    from ..nlp import english
+
+    matcher = Matcher(english().vocab)
+    conf = taxonomy()
+    for type_id, entry in conf["types"].items():
+        cues = [*entry.get("en_lemmas", ()), *entry.get("en_phrases", ())]
+        if cues:
+            matcher.add(type_id, [_token_pattern(c) for c in cues])
+        if entry.get("en_unit_heads"):
+            matcher.add(UNIT_HEAD_PREFIX + type_id,
+                        [_token_pattern(c) for c in entry["en_unit_heads"]])
+    matcher.add(NULL_HEAD, [_token_pattern(c) for c in conf["units"]["en_null_heads"]])
+    matcher.add(CONTEXT_HEAD, [_token_pattern(c) for c in conf["units"]["en_context_heads"]])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def english_mask_matcher():
+    """Matcher for campaign names and stock formulas whose cue words are not activities."""
+    from spacy.matcher import Matcher
+
+    from ..nlp import english
+
+    matcher = Matcher(english().vocab)
+    matcher.add("mask", [_token_pattern(m) for m in taxonomy()["decision"]["en_masks"]])
+    matcher.add("plan", [_token_pattern(m) for m in taxonomy()["decision"]["en_plan_markers"]])
+    return matcher
+
+
+def english_cues(doc_or_span) -> list[Cue]:
+    """Every cue in a spaCy Doc or Span, token offsets relative to it."""
+    from ..nlp import english
+
+    strings = english().vocab.strings
+    return [Cue(strings[label], start, end)
+            for label, start, end in english_matcher()(doc_or_span)]
+
+
+@lru_cache(maxsize=1)
+def chinese_keywords() -> tuple[tuple[str, str], ...]:
+    """(keyword, type id) pairs, longest keyword first so a longer cue wins an overlap."""
+    pairs = [(kw, type_id) for type_id, entry in taxonomy()["types"].items()
+             for kw in entry.get("zh", ())]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), type_rank()[p[1]])))
+
+
+@lru_cache(maxsize=1)
+def chinese_heads() -> tuple[tuple[str, str], ...]:
+    """(head word, NULL_HEAD|CONTEXT_HEAD), longest first."""
+    units = taxonomy()["units"]
+    pairs = [(w, NULL_HEAD) for w in units["zh_null_heads"]]
+    pairs += [(w, CONTEXT_HEAD) for w in units["zh_context_heads"]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def chinese_plan_markers() -> tuple[str, ...]:
+    return tuple(taxonomy()["decision"]["zh_plan_markers"])
+
+
+def chinese_masks() -> tuple[str, ...]:
+    return tuple(taxonomy()["decision"]["zh_masks"])
