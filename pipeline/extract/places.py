@@ -98,6 +98,24 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=None)
+def institutions() -> tuple[dict, tuple]:
+    """norm_key(any English name) -> (canonical, name_zh); abbreviations (case-sensitive) -> same."""
+    by_key, abbrevs = {}, []
+    with open(GAZ_DIR / "institutions.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            zh, canonical = cells[0], cells[1]
+            for name in [canonical] + [x for x in (cells[2] if len(cells) > 2 else "").split("|") if x]:
+                if name.isupper() and " " not in name:
+                    abbrevs.append((name, canonical, zh))
+                else:
+                    by_key[norm_key(name)] = (canonical, zh)
+    return by_key, tuple(abbrevs)
+
+
+@lru_cache(maxsize=None)
 def pinyin_chars() -> dict:
     table = {}
     with open(GAZ_DIR / "pinyin_chars.tsv", encoding="utf-8") as f:
@@ -210,14 +228,15 @@ def _resolve(gz: Gazetteer, mentions: list[AdminMention]) -> None:
                     m.chosen, m.score = None, best
             else:
                 m.chosen, m.score = None, best
-            if m.chosen is not None and m.chosen not in sure and (m.score > 0 or m.kind in ("suffix", "full")):
+            if m.chosen is not None and m.chosen not in sure and (
+                    m.score > 0 or m.kind in ("suffix", "full") or m.chosen.level in ("province", "city")):
                 newly.append(m.chosen)
         if not newly:
             break
         sure += newly
 
 
-def _accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon) -> bool:
+def _accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: dict) -> bool:
     d = m.chosen
     if m.kind in ("suffix", "full", "render-any"):
         return True
@@ -227,20 +246,27 @@ def _accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon) -> bool:
         return m.score > 0
     if m.kind == "render-context":
         return m.score > 0 or d.code in suffix_codes
-    # bare / short names
-    if d.code in suffix_codes or m.score > 0:
+    # bare / short names: backed by a parent or a sibling (a shared province alone is weak)
+    if d.code in suffix_codes or m.score >= 2:
         return True
     if d.level in ("province", "city"):
         return len(m.cands) == 1 or LEVEL_RANK[d.level] > max(LEVEL_RANK.get(c.level, 0) for c in m.cands if c is not d)
-    return len(m.cands) == 1 and len(d.short_zh) >= 2 and m.kind == "bare"
+    # a county-level name alone, with nothing around it from its city or province: only when
+    # unique in China and used more than once (one-off hits are mostly people and words)
+    # (Chinese short names are ordinary words too often: 同心, 平安; they need context)
+    return m.kind == "bare" and len(m.cands) == 1 and len(d.short_zh) >= 2 and bare_counts.get(d.code, 0) >= 2
 
 
 def _admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> list[Place]:
     _resolve(gz, mentions)
     suffix_codes = {m.chosen.code for m in mentions if m.chosen and m.kind in ("suffix", "full")}
+    bare_counts: dict[str, int] = {}
+    for m in mentions:
+        if m.chosen is not None and m.kind in ("bare", "short"):
+            bare_counts[m.chosen.code] = bare_counts.get(m.chosen.code, 0) + 1
     places: dict[str, Place] = {}
     for m in mentions:
-        if not _accept(m, suffix_codes, lex):
+        if not _accept(m, suffix_codes, lex, bare_counts):
             continue
         if m.chosen is not None:
             d = m.chosen
@@ -386,60 +412,60 @@ def _find_en(text: str) -> list[dict]:
                 used[j] = True
             break
 
-    # 2. romanised names of administrative units, with or without a level word
+    # 2. romanised names of administrative units followed by a level word ("Hongshan District")
     suffix_first = {e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes}
-    i = 0
-    while i < n:
-        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
-            i += 1
-            continue
-        hit = None
-        for k in (4, 3, 2, 1):
-            if i + k > n or any(used[j] for j in range(i, i + k)):
+
+    def admin_names(bare: bool) -> None:
+        i = 0
+        while i < n:
+            if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
+                i += 1
                 continue
-            if not all(toks.joined(j) and toks.cap(j + 1) for j in range(i, i + k - 1)):
+            hit = None
+            for k in (4, 3, 2, 1):
+                if i + k > n or any(used[j] for j in range(i, i + k)):
+                    continue
+                if not all(toks.joined(j) and toks.cap(j + 1) for j in range(i, i + k - 1)):
+                    continue
+                if any(toks.lower[j] in suffix_first or toks.lower[j] in lex.name_word_pinyin
+                       for j in range(i + 1, i + k)):
+                    continue
+                key = norm_key("".join(toks.items[j][0] for j in range(i, i + k)))
+                cands = gz.by_en.get(key)
+                if cands:
+                    hit = (k, key, list(cands))
+                    break
+            if not hit:
+                i += 1
                 continue
-            if any(toks.lower[j] in suffix_first or toks.lower[j] in lex.name_word_pinyin for j in range(i + 1, i + k)):
+            k, key, cands = hit
+            suf = _suffix_at(toks, i + k, lex.admin_suffixes)
+            if suf and not bare:
+                fitting = [d for d in cands if _suffix_ok(d, suf[1][1])]
+                cands = fitting or [d for d in cands if d.level in ("district", "county")] or cands
+                end_tok = i + k + suf[0] - 1
+                admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, "suffix",
+                                          text_name=_display_name([toks.items[j][0] for j in range(i, end_tok + 1)], lex)))
+                for j in range(i, end_tok + 1):
+                    used[j] = True
+                i = end_tok + 1
                 continue
-            words = [toks.items[j][0] for j in range(i, i + k)]
-            key = norm_key("".join(words))
-            cands = gz.by_en.get(key)
-            if cands:
-                hit = (k, key, list(cands))
-                break
-        if not hit:
-            i += 1
-            continue
-        k, key, cands = hit
-        nxt = i + k
-        while nxt < n and nxt - (i + k) < 3 and toks.joined(nxt - 1) and toks.lower[nxt] in lex.name_word_pinyin:
-            nxt += 1
-        if _suffix_at(toks, nxt, lex.subcounty_suffixes) or _suffix_at(toks, nxt, lex.site_suffixes):
-            i += k  # a street, community or site named after the unit: handled below
-            continue
-        suf = _suffix_at(toks, i + k, lex.admin_suffixes)
-        if suf:
-            fitting = [d for d in cands if _suffix_ok(d, suf[1][1])]
-            cands = fitting or [d for d in cands if d.level in ("district", "county")] or cands
-            end_tok = i + k + suf[0] - 1
-            name = f"{toks.items[i][0]} " if k == 1 else ""
-            admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, "suffix",
-                                      text_name=_display_name([toks.items[j][0] for j in range(i, end_tok + 1)], lex)))
-            for j in range(i, end_tok + 1):
-                used[j] = True
-            i = end_tok + 1
-            continue
-        # bare name: not a single syllable, not a person's given name, not a common noun
-        prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames and toks.cap(i - 1)
-        next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
-                         and toks.cap(i + 1))
-        short_ok = [d for d in cands if len(d.short_zh) >= 2]
-        if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop:
-            admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
-                                      text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
-            for j in range(i, i + k):
-                used[j] = True
-        i += k
+            if not bare or suf:
+                i += k
+                continue
+            # bare name: not a single syllable, not a person's given name, not a common noun
+            prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames
+            next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
+                             and toks.cap(i + 1))
+            short_ok = [d for d in cands if len(d.short_zh) >= 2]
+            if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop:
+                admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
+                                          text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
+                for j in range(i, i + k):
+                    used[j] = True
+            i += k
+
+    admin_names(bare=False)
 
     # 3. streets, communities, villages, towns and sites, by their suffix word
     local: dict[str, Place] = {}
@@ -475,6 +501,13 @@ def _find_en(text: str) -> list[dict]:
                 and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
                 and toks.lower[start - 1] not in lex.stop_words:
             start -= 1
+        # a province or city name before the street's own name is a place of its own
+        for lead in (2, 1):
+            if j - start > lead and all(toks.cap(x) for x in range(start, start + lead)):
+                lead_key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
+                if any(d.level in ("province", "city") for d in gz.by_en.get(lead_key, [])):
+                    start += lead
+                    break
         name_words = [toks.items[x][0] for x in range(start, j)]
         if not name_words or all(w.lower() in lex.generic_words or w.lower() in lex.stop_words for w in name_words):
             continue
@@ -490,6 +523,7 @@ def _find_en(text: str) -> list[dict]:
             if not (_suffix_at(toks, r + 1, lex.subcounty_suffixes) or _suffix_at(toks, r + 1, lex.admin_suffixes)
                     or gz.by_en.get(norm_key("".join(tail)))):
                 name_words = tail + name_words
+                end = r
         canonical_suffix = canonical if level in ("township", "community") else ""
         suffix_words = [toks.items[x][0] for x in range(j, j + k)]
         add_local(name_words, suffix_words, level, canonical_suffix,
@@ -497,7 +531,8 @@ def _find_en(text: str) -> list[dict]:
         for x in range(start, end + 1):
             used[x] = True
 
-    # 4. administrative units resolved; context counties for townships
+    # 4. bare names of administrative units ("Wuhan", "Huangzhong"), then resolution
+    admin_names(bare=True)
     places = _admin_places(gz, admin, lex)
     ctx_counties = set()
     for p in places:
@@ -519,7 +554,7 @@ def _find_en(text: str) -> list[dict]:
         return near[0] if len(near) == 1 else None
 
     # merge near-identical spellings of one township/community, and name townships from the data
-    merged: dict[str, Place] = {}
+    groups: list[list[Place]] = []
     for key in order:
         p = local[key]
         level, nk = key.split(":", 1)
@@ -530,17 +565,38 @@ def _find_en(text: str) -> list[dict]:
                 p.name = t.name_en
                 p.key = "township:" + norm_key(t.bare_en)
         target = None
-        for q in merged.values():
-            if q.level == p.level and (q.key == p.key or _close(q.key.split(":", 1)[1], p.key.split(":", 1)[1])
-                                       and level != "institution"):
-                target = q
+        for g in groups:
+            if g[0].level != p.level:
+                continue
+            if any(q.key == p.key or (level != "institution" and _close(q.key.split(":", 1)[1], p.key.split(":", 1)[1]))
+                   for q in g):
+                target = g
                 break
         if target is None:
-            merged[p.key] = p
+            groups.append([p])
         else:
-            target.mentions += p.mentions
-            if p.name_zh and not target.name_zh:
-                target.name, target.name_zh = p.name, p.name_zh
+            target.append(p)
+    merged: dict[str, Place] = {}
+    for g in groups:
+        named = [q for q in g if q.name_zh]
+        head = named[0] if named else max(g, key=lambda q: len(q.mentions))
+        for q in g:
+            if q is not head:
+                head.mentions += q.mentions
+        merged[head.key] = head
+
+    # known institutions: canonical names, Chinese names, abbreviations ("CCNU")
+    inst_by_key, abbrevs = institutions()
+    for p in list(merged.values()):
+        if p.level == "institution" and norm_key(p.name) in inst_by_key:
+            p.name, p.name_zh = inst_by_key[norm_key(p.name)]
+    for abbr, canonical, zh in abbrevs:
+        for m in re.finditer(r"\b%s\b" % re.escape(abbr), text):
+            p = next((q for q in merged.values() if q.name_zh == zh), None)
+            if p is None:
+                p = Place(canonical, zh, "institution", None, key="institution:" + norm_key(canonical))
+                merged[p.key] = p
+            p.mentions.append((m.start(), m.end()))
 
     # 5. bare runs: more mentions of places found above ("Shake Labor Company", "Dong'an Road"),
     #    and townships of the document's counties named without their suffix ("In Huangbei")
@@ -642,6 +698,7 @@ def _find_zh(text: str) -> list[dict]:
             i += 1
 
     hard_ends = {e for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    hard_ends |= {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
     suffix_places = _zh_suffix_places(text, matches, hard_ends, lex)
     taken = [(s, e) for s, e, *_ in suffix_places]
 
@@ -718,16 +775,18 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
                     j = stem_start - 1
                     continue
                 break
-            items = [(s, e, st) for s, e, st in items if st not in lex.zh_generic]
+            items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)]
             for s, e, st in items:
                 out.append((s, e, st + suf, level, st, suf))
+            hard_ends.add(i + len(suf))
             i += len(suf)
             continue
         stem_start = _stem_start(text, i, hard_ends, lex)
         stem = text[stem_start:i]
-        if 2 <= len(stem) and stem not in lex.zh_generic and not any(stem.startswith(g) for g in ("全", "各", "该", "本", "我")) \
+        if 2 <= len(stem) and not any(stem.endswith(g) for g in lex.zh_generic) \
                 and (stem_start not in hard_starts or suf in lex.zh_sites):
             out.append((stem_start, i + len(suf), stem + suf, level, stem, suf))
+            hard_ends.add(i + len(suf))
         i += len(suf)
     return out
 
