@@ -22,11 +22,18 @@ def find_activities(text: str, language: str, spacy_doc=None) -> list[dict]:
             spacy_doc = english()(text)
         hits = english_reported_cues(spacy_doc)
     by_type: dict[str, set[tuple[int, int]]] = {}
-    for type_id, start, end in hits:
+    strong: set[str] = set()
+    for label, start, end in hits:
+        type_id = lex.type_of_label(label)
         by_type.setdefault(type_id, set()).add((start, end))
+        if not lex.is_weak(label):
+            strong.add(type_id)
+    # One strong cue reports a type; weak cues only when there are several of them.
+    reported = {t: spans for t, spans in by_type.items()
+                if t in strong or len(spans) >= lex.weak_needed()}
     rank = lex.type_rank()
     return [{"type": t, "mentions": [list(m) for m in sorted(spans)]}
-            for t, spans in sorted(by_type.items(), key=lambda kv: rank[kv[0]])]
+            for t, spans in sorted(reported.items(), key=lambda kv: rank[kv[0]])]
 
 
 def activity_for_unit(unit: str, context: str, language: str) -> str | None:
@@ -46,10 +53,7 @@ def _activity_for_unit(unit: str, context: str, language: str) -> str | None:
     return _english_unit_type(unit.strip(), context)
 
 
-def _type_of_label(label: str) -> str | None:
-    if label.startswith(lex.UNIT_HEAD_PREFIX):
-        return label[len(lex.UNIT_HEAD_PREFIX):]
-    return None if label.startswith("_") else label
+_type_of_label = lex.type_of_label
 
 
 # On a tie in length, what a head cue says is decided in this order.
@@ -107,8 +111,8 @@ def _nearest_type(hits, unit_span) -> str | None:
             return start - unit_span[1]
         return 0
 
-    best = min(hits, key=lambda h: (distance(h), rank[h[0]]), default=None)
-    return best[0] if best else None
+    best = min(hits, key=lambda h: (distance(h), rank[lex.type_of_label(h[0])]), default=None)
+    return lex.type_of_label(best[0]) if best else None
 
 
 def _chinese_unit_type(unit: str, context: str) -> str | None:
@@ -120,8 +124,9 @@ def _chinese_unit_type(unit: str, context: str) -> str | None:
                                                for h in ending_at_head):
         return None
     if hits:
-        best = max(hits, key=lambda h: (h[2], h[2] - h[1], -lex.type_rank()[h[0]]))
-        return best[0]
+        best = max(hits, key=lambda h: (h[2], h[2] - h[1],
+                                        -lex.type_rank()[lex.type_of_label(h[0])]))
+        return lex.type_of_label(best[0])
     if head_label == lex.CONTEXT_HEAD or not unit:
         at = context.find(unit) if unit else -1
         at = max(at, 0)

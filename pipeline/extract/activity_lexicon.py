@@ -18,6 +18,7 @@ TAXONOMY_FILE = "taxonomy.toml"
 NULL_HEAD = "_null_head"          # party members, communities: never an activity
 CONTEXT_HEAD = "_context_head"    # activities, teams, people: the type is said elsewhere
 UNIT_HEAD_PREFIX = "_unit:"       # preachers, volunteers: the head names the type
+WEAK_PREFIX = "~"                 # a weak cue: several are needed before a type is reported
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def inflections(word: str) -> frozenset[str]:
         forms |= {w + "ed", w + "ing"}
         if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}   # stop -> stopped
-    return frozenset(forms)
+    return frozenset(forms - set(conf["not_forms"]))
 
 
 def _token_pattern(phrase: str) -> list[dict]:
@@ -71,6 +72,19 @@ def _token_pattern(phrase: str) -> list[dict]:
 
     words = [t.text for t in english().make_doc(phrase)]
     return [{"LOWER": {"IN": sorted(inflections(w))}} for w in words]
+
+
+def _action_patterns(action: dict, window: int) -> list[list[dict]]:
+    """A verb and its object a few words apart, in either order ("set up a mobile party
+    branch", "23 party branches established")."""
+    gap = [{"IS_PUNCT": False, "OP": f"{{0,{window}}}"}]
+    patterns = []
+    for verb in action["verbs"]:
+        for obj in action["objects"]:
+            patterns.append(_token_pattern(verb) + gap + _token_pattern(obj))
+            if action.get("either_order", True):
+                patterns.append(_token_pattern(obj) + gap + _token_pattern(verb))
+    return patterns
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +97,15 @@ def english_matcher():
     matcher = Matcher(english().vocab)
     conf = taxonomy()
     for type_id, entry in conf["types"].items():
-        cues = [*entry.get("en_lemmas", ()), *entry.get("en_phrases", ())]
-        if cues:
-            matcher.add(type_id, [_token_pattern(c) for c in cues])
+        strong = [_token_pattern(c) for c in (*entry.get("en_lemmas", ()),
+                                              *entry.get("en_phrases", ()))]
+        window = conf["decision"]["action_window"]
+        for action in entry.get("en_actions", ()):
+            strong += _action_patterns(action, window)
+        if strong:
+            matcher.add(type_id, strong)
+        if entry.get("en_weak"):
+            matcher.add(WEAK_PREFIX + type_id, [_token_pattern(c) for c in entry["en_weak"]])
         if entry.get("en_unit_heads"):
             matcher.add(UNIT_HEAD_PREFIX + type_id,
                         [_token_pattern(c) for c in entry["en_unit_heads"]])
@@ -107,6 +127,19 @@ def english_mask_matcher():
     return matcher
 
 
+def type_of_label(label: str) -> str | None:
+    """The type id a matcher label names (strong, weak or unit head), None for head classes."""
+    if label.startswith(UNIT_HEAD_PREFIX):
+        return label[len(UNIT_HEAD_PREFIX):]
+    if label.startswith(WEAK_PREFIX):
+        return label[len(WEAK_PREFIX):]
+    return None if label.startswith("_") else label
+
+
+def is_weak(label: str) -> bool:
+    return label.startswith(WEAK_PREFIX)
+
+
 def english_cues(doc_or_span) -> list[Cue]:
     """Every cue in a spaCy Doc or Span, token offsets relative to it."""
     from ..nlp import english
@@ -117,25 +150,50 @@ def english_cues(doc_or_span) -> list[Cue]:
 
 
 @lru_cache(maxsize=1)
+def _to_traditional():
+    from opencc import OpenCC
+
+    return OpenCC("s2t").convert
+
+
+def _with_traditional(words) -> list[str]:
+    """Each word and its traditional form: reposts in traditional characters reach us when
+    cleaning could not convert them (mixed scripts, pinyin glosses), and must still match."""
+    convert = _to_traditional()
+    return list(dict.fromkeys(form for w in words for form in (w, convert(w))))
+
+
+@lru_cache(maxsize=1)
 def chinese_keywords() -> tuple[tuple[str, str], ...]:
     """(keyword, type id) pairs, longest keyword first so a longer cue wins an overlap."""
     pairs = [(kw, type_id) for type_id, entry in taxonomy()["types"].items()
-             for kw in entry.get("zh", ())]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), type_rank()[p[1]])))
+             for kw in _with_traditional(entry.get("zh", ()))]
+    pairs += [(kw, WEAK_PREFIX + type_id) for type_id, entry in taxonomy()["types"].items()
+              for kw in _with_traditional(entry.get("zh_weak", ()))]
+    rank = type_rank()
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), rank[p[1].lstrip(WEAK_PREFIX)])))
 
 
 @lru_cache(maxsize=1)
 def chinese_heads() -> tuple[tuple[str, str], ...]:
     """(head word, NULL_HEAD|CONTEXT_HEAD), longest first."""
     units = taxonomy()["units"]
-    pairs = [(w, NULL_HEAD) for w in units["zh_null_heads"]]
-    pairs += [(w, CONTEXT_HEAD) for w in units["zh_context_heads"]]
+    pairs = [(w, NULL_HEAD) for w in _with_traditional(units["zh_null_heads"])]
+    pairs += [(w, CONTEXT_HEAD) for w in _with_traditional(units["zh_context_heads"])]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=1)
+def weak_needed() -> int:
+    """How many weak cues of one type make a report (one strong cue always does)."""
+    return taxonomy()["decision"]["weak_needed"]
+
+
+@lru_cache(maxsize=1)
 def chinese_plan_markers() -> tuple[str, ...]:
-    return tuple(taxonomy()["decision"]["zh_plan_markers"])
+    return tuple(_with_traditional(taxonomy()["decision"]["zh_plan_markers"]))
 
 
+@lru_cache(maxsize=1)
 def chinese_masks() -> tuple[str, ...]:
-    return tuple(taxonomy()["decision"]["zh_masks"])
+    return tuple(_with_traditional(taxonomy()["decision"]["zh_masks"]))

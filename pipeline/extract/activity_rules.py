@@ -10,7 +10,7 @@ import re
 
 from . import activity_lexicon as lex
 
-Hit = tuple[str, int, int]          # (type id, start char, end char)
+Hit = tuple[str, int, int]          # (label, start char, end char); label "~type" if weak
 
 # Quotation pairs; a cue inside one is part of a name or a slogan.
 _EN_QUOTES = re.compile(r'"[^"\n]{0,120}"|“[^”\n]{0,120}”|‘[^’\n]{0,80}’')
@@ -51,9 +51,11 @@ def english_reported_cues(doc, sentences: bool = True) -> list[Hit]:
             plan_tokens.append(start)
     hits: list[Hit] = []
     for cue in lex.english_cues(doc):
-        type_id = _cue_type(cue.label)
+        type_id = lex.type_of_label(cue.label)
         if type_id is None:
             continue
+        if lex.is_weak(cue.label):
+            type_id = lex.WEAK_PREFIX + type_id
         if any(ms < cue.end and cue.start < me for ms, me in masked):
             continue
         span = doc[cue.start:cue.end]
@@ -63,12 +65,6 @@ def english_reported_cues(doc, sentences: bool = True) -> list[Hit]:
             continue
         hits.append((type_id, span.start_char, span.end_char))
     return _longest_first(hits)
-
-
-def _cue_type(label: str) -> str | None:
-    if label.startswith(lex.UNIT_HEAD_PREFIX):
-        return label[len(lex.UNIT_HEAD_PREFIX):]
-    return None if label.startswith("_") else label
 
 
 def _after_plan_marker(doc, token: int, plan_tokens: list[int], sentences: bool) -> bool:
