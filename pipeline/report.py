@@ -1,0 +1,168 @@
+"""`bulletins report`: one self-contained HTML file summarising a batch of records.
+
+No scripts, no external resources: inline CSS and inline SVG only, so the file opens
+offline and can be mailed or archived. Records hold arbitrary scraped text, so every
+piece of data goes through `html.escape` (see `_e`).
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import PurePath
+from typing import Iterable
+
+from .report_data import ReportData, summarise
+from .report_svg import column_chart, fmt_number, hbar_chart
+
+CHART_ROWS = 20
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",
+"Microsoft YaHei",sans-serif;margin:0;padding:24px 32px;color:#222;background:#fff;
+line-height:1.45;max-width:1200px}
+h1{font-size:1.6em;margin:0 0 4px}h2{margin-top:36px;border-bottom:2px solid #3b6ea5;
+padding-bottom:4px}h3{margin:20px 0 8px}
+nav a{margin-right:14px}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}
+.card{border:1px solid #ccd;border-radius:6px;padding:8px 14px;min-width:110px;background:#f6f8fb}
+.card b{display:block;font-size:1.5em}
+table{border-collapse:collapse;margin:8px 0 16px;font-size:.92em}
+th,td{border:1px solid #ccd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.sentence{max-width:560px;overflow-wrap:anywhere}
+mark{background:#ffe08a;padding:0 1px}
+.muted{color:#666}.warn{color:#a33}
+svg.chart{display:block;margin:8px 0 16px;font-size:12px;max-width:100%;height:auto}
+svg.chart text{fill:#222}svg.chart .chart-title{font-weight:bold;font-size:13px}
+code{overflow-wrap:anywhere}
+"""
+
+
+def _e(value) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _source(path: str | None) -> str:
+    if not path:
+        return '<span class="muted">(stdin)</span>'
+    return f'<span title="{_e(path)}">{_e(PurePath(path).name)}</span>'
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: Iterable[int] = (),
+           wide: Iterable[int] = ()) -> str:
+    """Cells are already-escaped HTML; `numeric` columns are right-aligned, `wide` ones wrap."""
+    css = {**{i: ' class="sentence"' for i in wide}, **{i: ' class="n"' for i in numeric}}
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td{css.get(i, '')}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cards(data: ReportData) -> str:
+    languages = ", ".join(f"{n} {_e(lang)}" for lang, n in data.languages.items()) or "—"
+    cards = [("records", fmt_number(data.records)), ("errors", fmt_number(len(data.errors))),
+             ("counts", fmt_number(data.counts)), ("places", fmt_number(len(data.places))),
+             ("activity types", fmt_number(len(data.activities))),
+             ("no counts", fmt_number(len(data.quiet)))]
+    html = "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
+    return f'<div class="cards">{html}</div><p class="muted">Languages: {languages}</p>'
+
+
+def _activities_section(data: ReportData) -> str:
+    if not data.activities:
+        return "<p>No activity types were found.</p>"
+    out = [hbar_chart([(a.type, a.documents) for a in data.activities[:CHART_ROWS]],
+                      "Documents reporting each activity type")]
+    events = sorted(((a.type, a.events) for a in data.activities if a.events), key=lambda x: -x[1])
+    if events:
+        out.append(hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked counts of events)"))
+    rows = [[_e(a.type), _e(fmt_number(a.documents)), _e(fmt_number(a.counts)),
+             _e(fmt_number(a.events)), _e(fmt_number(a.people))] for a in data.activities]
+    out.append(_table(["type", "documents", "linked counts", "events (sum)", "people (sum)"],
+                      rows, numeric=(1, 2, 3, 4)))
+    out.append('<p class="muted">Sums add the values of counts linked to the type: '
+               '“events” those counting activities or sessions, “people” those counting people. '
+               'Counts in different documents may describe the same events.</p>')
+    return "".join(out)
+
+
+def _places_section(data: ReportData, top: int) -> str:
+    if not data.places:
+        return "<p>No places were found.</p>"
+    label = lambda p: f"{p.name} ({p.name_zh})" if p.name_zh else p.name  # noqa: E731
+    out = [hbar_chart([(label(p), p.documents) for p in data.places[:CHART_ROWS]],
+                      "Documents mentioning each place", label_width=260)]
+    rows = [[_e(p.name), _e(p.name_zh or ""), _e(p.level), f"<code>{_e(p.adcode or '')}</code>",
+             _e(fmt_number(p.documents)), _e(fmt_number(p.mentions))] for p in data.places[:top]]
+    out.append(_table(["place", "Chinese", "level", "adcode", "documents", "mentions"], rows,
+                      numeric=(4, 5)))
+    if len(data.places) > top:
+        out.append(f'<p class="muted">{_e(len(data.places) - top)} more places not listed '
+                   f'(see <code>bulletins export</code>).</p>')
+    return "".join(out)
+
+
+def _counts_section(data: ReportData) -> str:
+    if not data.counts:
+        return "<p>No counts were extracted.</p>"
+    out = [column_chart(data.magnitudes, "How large the counts are (number of counts by size)")]
+    rows = [[_e(name), _e(fmt_number(n)), _e(fmt_number(total))] for name, n, total in data.categories]
+    out.append("<h3>By category</h3>")
+    out.append(_table(["category", "counts", "sum of values"], rows, numeric=(1, 2)))
+    out.append("<h3>Largest counts</h3>")
+    rows = []
+    for c in data.largest:
+        sentence = f"{_e(c.before)}<mark>{_e(c.evidence)}</mark>{_e(c.after)}"
+        rows.append([_e(fmt_number(c.value)), _e(c.qualifier), _e(c.unit), _e(c.category),
+                     _e(c.activity or "—"), sentence,
+                     f"{_e(c.doc_id)}<br>{_source(c.source_path)}"])
+    out.append(_table(["value", "qualifier", "unit", "category", "activity", "evidence sentence",
+                       "document"], rows, numeric=(0,), wide=(5,)))
+    return "".join(out)
+
+
+def _problems_section(data: ReportData) -> str:
+    out = ["<h3>Documents that failed</h3>"]
+    if data.errors:
+        rows = [[_e(e.get("doc_id")), _source(e.get("path")), _e(e.get("stage")),
+                 _e(e.get("error_type")), _e(e.get("message"))] for e in data.errors]
+        out.append(_table(["document", "source", "stage", "error", "message"], rows))
+    else:
+        out.append('<p class="muted">None (or no errors file beside the records).</p>')
+    out.append("<h3>Documents with no counts</h3>")
+    if data.quiet:
+        rows = [[_e(q.doc_id) + (' <b class="warn">nothing extracted</b>' if q.nothing_extracted else ""),
+                 _source(q.source_path), _e(q.language), _e(fmt_number(q.places)),
+                 _e(fmt_number(q.activities)), _e(fmt_number(q.text_length)),
+                 _e("; ".join(q.warnings))] for q in data.quiet]
+        out.append(_table(["document", "source", "language", "places", "activity types",
+                           "text length", "warnings"], rows, numeric=(3, 4, 5)))
+    else:
+        out.append('<p class="muted">Every record has at least one count.</p>')
+    return "".join(out)
+
+
+def render_report(records: list[dict], errors: list[dict] = (), title: str = "records",
+                  top: int = 25) -> str:
+    """The whole report as one HTML string (deterministic for the same input)."""
+    data = summarise(records, errors, top)
+    sections = [
+        ("activities", "Activity types", _activities_section(data)),
+        ("places", "Places", _places_section(data, top)),
+        ("counts", "Counts", _counts_section(data)),
+        ("problems", "Documents to check", _problems_section(data)),
+    ]
+    nav = "".join(f'<a href="#{key}">{_e(name)}</a>' for key, name, _ in sections)
+    body = "".join(f'<section id="{key}"><h2>{_e(name)}</h2>{html}</section>'
+                   for key, name, html in sections)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # Forbid every network fetch: the report must stand alone.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>Bulletins report: {_e(title)}</title><style>{CSS}</style></head><body>"
+        f"<header><h1>Bulletins report: {_e(title)}</h1>{_cards(data)}<nav>{nav}</nav></header>"
+        f"{body}</body></html>\n")

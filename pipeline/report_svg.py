@@ -1,0 +1,80 @@
+"""Small inline SVG charts drawn by hand (no chart library, no network). All text escaped."""
+from __future__ import annotations
+
+from html import escape
+
+BAR_COLOUR = "#3b6ea5"
+AXIS_COLOUR = "#888"
+
+
+def fmt_number(value: float) -> str:
+    """936 -> '936', 1200000 -> '1,200,000', 2.5 -> '2.5'."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _clip(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def hbar_chart(items: list[tuple[str, float]], title: str, width: int = 640,
+               label_width: int = 220, bar_height: int = 18, gap: int = 6) -> str:
+    """Horizontal bars, one per (label, value), largest first as given."""
+    if not items:
+        return ""
+    top_pad, value_pad = 28, 70
+    height = top_pad + len(items) * (bar_height + gap) + 4
+    plot = width - label_width - value_pad
+    peak = max(v for _, v in items) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+             f'<title>{escape(title)}</title>',
+             f'<text x="0" y="16" class="chart-title">{escape(title)}</text>']
+    for i, (label, value) in enumerate(items):
+        y = top_pad + i * (bar_height + gap)
+        length = max(1.0, plot * value / peak) if value > 0 else 0.0
+        parts.append(
+            f'<g><title>{escape(label)}: {escape(fmt_number(value))}</title>'
+            f'<text x="{label_width - 8}" y="{y + bar_height - 4}" text-anchor="end">'
+            f'{escape(_clip(label, 30))}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
+            f'fill="{BAR_COLOUR}"/>'
+            f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height - 4}">'
+            f'{escape(fmt_number(value))}</text></g>')
+    parts.append(f'<line x1="{label_width}" y1="{top_pad - 4}" x2="{label_width}" '
+                 f'y2="{height - 2}" stroke="{AXIS_COLOUR}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def column_chart(items: list[tuple[str, float]], title: str, width: int = 640,
+                 height: int = 220) -> str:
+    """Vertical columns in the given order (for binned distributions)."""
+    if not items:
+        return ""
+    top_pad, bottom_pad, left = 40, 28, 10
+    plot_h = height - top_pad - bottom_pad
+    slot = (width - 2 * left) / len(items)
+    bar_w = max(4.0, slot * 0.7)
+    peak = max(v for _, v in items) or 1
+    baseline = height - bottom_pad
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+             f'<title>{escape(title)}</title>',
+             f'<text x="0" y="16" class="chart-title">{escape(title)}</text>']
+    for i, (label, value) in enumerate(items):
+        x = left + i * slot + (slot - bar_w) / 2
+        h = plot_h * value / peak
+        cx = x + bar_w / 2
+        parts.append(
+            f'<g><title>{escape(label)}: {escape(fmt_number(value))}</title>'
+            f'<rect x="{x:.1f}" y="{baseline - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+            f'fill="{BAR_COLOUR}"/>'
+            f'<text x="{cx:.1f}" y="{baseline - h - 4:.1f}" text-anchor="middle">'
+            f'{escape(fmt_number(value))}</text>'
+            f'<text x="{cx:.1f}" y="{baseline + 16}" text-anchor="middle">{escape(label)}</text></g>')
+    parts.append(f'<line x1="{left}" y1="{baseline}" x2="{width - left}" y2="{baseline}" '
+                 f'stroke="{AXIS_COLOUR}"/>')
+    parts.append("</svg>")
+    return "".join(parts)

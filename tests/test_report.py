@@ -1,0 +1,145 @@
+"""`bulletins report`: one self-contained, escaped HTML file; rendered in Chromium when present."""
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import orjson
+from click.testing import CliRunner
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.report import render_report
+from pipeline.report_data import summarise
+
+from .test_export import ERRORS, make_record, sample_records
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "render_report.sh"
+
+
+class _Collector(HTMLParser):
+    """Tags, attributes and text of an HTML page, to check structure without regexes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs, self.text = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def test_summary_totals_by_activity_and_place():
+    data = summarise(sample_records(), ERRORS, top=2)
+    by_type = {a.type: a for a in data.activities}
+    assert (by_type["preaching"].documents, by_type["preaching"].events) == (2, 128 + 36)
+    assert (by_type["volunteer_service"].events, by_type["volunteer_service"].people) == (240, 1200)
+    assert by_type["volunteer_service"].counts == 3
+    assert [(p.name_zh, p.documents, p.mentions) for p in data.places] == [
+        ("江岸区", 1, 2), ("青山区", 1, 2)]
+    assert [c.value for c in data.largest] == [1_500_000, 3500]
+    assert data.largest[0].evidence == "1.5 million yuan"
+    assert data.largest[0].before == "The 12 volunteer teams served "
+    assert [q.doc_id for q in data.quiet] == ["en_empty"] and data.quiet[0].nothing_extracted
+    assert dict(data.magnitudes)["100–999"] == 2          # 128 and 240
+
+
+def test_report_is_self_contained():
+    html = render_report(sample_records(), ERRORS, title="sample")
+    page = parse(html)
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    assert page.tags.count("svg") >= 2, "charts are inline SVG"
+    urls = [v for k, v in page.attrs if k in ("src", "href") and v and not v.startswith("#")]
+    assert urls == [], "nothing is fetched or linked outside the page"
+    assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", html), "no network URLs"
+    assert "@import" not in html and "url(" not in html
+
+
+def test_report_shows_evidence_sentences_sources_and_problems():
+    html = render_report(sample_records(), ERRORS, title="sample")
+    assert "<mark>1.5 million yuan</mark>" in html
+    assert "The 12 volunteer teams served <mark>" in html
+    assert 'title="/data/in/en_a.txt">en_a.txt</span>' in html
+    assert "the file is empty: check the scraper" in html
+    assert "en_empty" in html and "nothing extracted" in html
+    assert "志愿服务活动240场" in html and "江岸区" in html
+
+
+def test_all_record_text_is_escaped():
+    nasty = '<script>alert("x")</script> & <b>"quoted"</b> </style><img src=x onerror=1>'
+    text = f"{nasty}\nWe held 7 lectures. {nasty}"
+    record = make_record("<doc&id>", text, title=nasty,
+                         counts=[("7 lectures", 7, f"lectures{nasty}"[:8], "activity", "preaching", "exact")],
+                         places=[(nasty, nasty, "other", None, "lectures")],
+                         activities=[("preaching", "lectures")])
+    record["source"]["path"] = f"/tmp/{nasty}.txt"
+    error = dict(ERRORS[0], doc_id=nasty, message=nasty, path=nasty)
+    html = render_report([record], [error], title=nasty)
+    page = parse(html)
+    assert "script" not in page.tags and "img" not in page.tags
+    assert '<b>"quoted"' not in html
+    assert not any(k == "onerror" for k, _ in page.attrs)
+    assert "<script>" not in html and "</style><img" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert any("<script>" in t for t in page.text), "the text is shown, as text"
+
+
+def test_empty_batch_still_renders():
+    html = render_report([], [], title="nothing")
+    assert "No counts were extracted." in html and "No places were found." in html
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+
+
+def test_report_is_deterministic():
+    assert render_report(sample_records(), ERRORS) == render_report(sample_records(), ERRORS)
+
+
+def test_report_command_reads_errors_beside_the_records(tmp_path):
+    records = tmp_path / "out.jsonl"
+    records.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in sample_records()))
+    (tmp_path / "out.errors.jsonl").write_bytes(orjson.dumps(ERRORS[0]) + b"\n")
+    out = tmp_path / "r" / "report.html"
+    result = CliRunner().invoke(main, ["report", str(records), "-o", str(out), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "the file is empty: check the scraper" in html
+    assert "Bulletins report: out.jsonl" in html
+    missing = CliRunner().invoke(main, ["report", str(tmp_path / "none.jsonl"), "-o", str(out)])
+    assert missing.exit_code == 1 and "bulletins run" in missing.stderr
+
+
+def test_report_help_has_an_example():
+    result = CliRunner().invoke(main, ["report", "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+def _chromium() -> str | None:
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+def test_report_renders_in_headless_chromium(tmp_path):
+    if not _chromium():
+        pytest.skip("chromium is not installed (apt-get install -y chromium): "
+                    "the rendering check runs only where it is")
+    html_path = tmp_path / "report.html"
+    html_path.write_text(render_report(sample_records(), ERRORS, title="sample"), encoding="utf-8")
+    png = tmp_path / "report.png"
+    run = subprocess.run(["bash", str(SCRIPT), str(html_path), str(png), "1000x1400"],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1000, 1400)
+    assert len(data) > 20_000, "a blank page compresses to almost nothing"
