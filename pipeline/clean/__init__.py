@@ -31,7 +31,7 @@ def fix(name: str):
 
 
 def available_fixes() -> dict[str, FixFunction]:
-    from . import chinese, fixes  # noqa: F401  (registers the built-in fixes)
+    from . import chinese, debris, fixes, inline, metadata  # noqa: F401  (registers the built-in fixes)
 
     return dict(_REGISTRY)
 
@@ -48,12 +48,18 @@ def clean_text(raw: str, language: str, fix_names: list[str]) -> tuple[str, Alig
         new_text, step = apply_edits(text, edits)
         if new_text == text:
             continue
-        samples = [{"at": e.start, "old": text[e.start:e.end][:80], "new": e.replacement[:80]}
-                   for e in edits[:5]]
-        changes.append({"fix": name, "edits": len(edits), "samples": samples})
+        changes.append({"fix": name, "edits": len(edits),
+                        "samples": [_sample(text, e, alignment) for e in sorted(edits)[:5]]})
         alignment.add(step)
         text = new_text
     return text, alignment, ctx.meta, changes
+
+
+def _sample(text: str, edit: Edit, alignment: Alignment) -> dict:
+    """One edit as `explain` shows it: where it falls in the raw text, what it replaced."""
+    old = text[edit.start:edit.end]
+    return {"at": edit.start, "raw": list(alignment.to_raw(edit.start, edit.end)),
+            "old": old if len(old) <= 80 else old[:77] + "...", "new": edit.replacement[:80]}
 
 
 def clean_document(doc: Document, fix_names: list[str]) -> Document:
@@ -61,5 +67,6 @@ def clean_document(doc: Document, fix_names: list[str]) -> Document:
 
     doc.language = detect_language(doc.raw)
     doc.text, doc.alignment, meta, doc.changes = clean_text(doc.raw, doc.language, fix_names)
+    doc.warnings.extend(meta.pop("warnings", []))   # fixes may flag what they leave unrepaired
     doc.meta.update(meta)
     return doc

@@ -3,15 +3,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
+
+from ftfy import TextFixerConfig, fix_text
 
 from ..offsets import Edit
 from . import CleanContext, fix
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\u0085")
-_SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}|[\t\u00a0]")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
-_BLANK_LINES = re.compile(r"\n{3,}")
+# horizontal whitespace: any Unicode space but the line break (U+3000 indents, NBSP, ...)
+_HSPACE = r"[^\S\n]"
+# a line break with the spaces around it and any blank lines after it, or a run of spaces
+_WHITESPACE = re.compile(rf"(?P<breaks>{_HSPACE}*\n(?:\s*\n)?{_HSPACE}*)|(?P<spaces>{_HSPACE}+)")
+# characters that sit tight against each other in Chinese text: a space between two of
+# them (one at least Chinese) is debris of the page layout ("组建了 宣讲队", "12支，  把")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCTUATION = "\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019"
+_CHINESE = re.compile(f"[{_CJK}{_CJK_PUNCTUATION}]")
+_TIGHT = re.compile(f"[{_CJK}{_CJK_PUNCTUATION}0-9]")
+
+# encoding repair: ftfy with every option that could change good text turned off. Width
+# folding would turn Chinese `，` into `,` (the fullwidth_ascii fix folds only what it
+# should), uncurling would lose the quotes MT text uses, and normalisation and line
+# breaks have their own fixes.
+_FTFY_CONFIG = TextFixerConfig(
+    unescape_html="auto", remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True,
+    replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
+    fix_latin_ligatures=True, fix_character_width=False, uncurl_quotes=False,
+    fix_line_breaks=False, fix_surrogates=True, remove_control_chars=False, normalization=None,
+    explain=False)
+
+# full-width forms U+FF01-FF5E are ASCII shifted by 0xFEE0
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e\u3002\u3001]+")
+_FULLWIDTH_POINT = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+_ENGLISH_PUNCTUATION = {"\u3002": ".", "\u3001": ","}
 
 
 def regex_edits(pattern: re.Pattern, text: str, replacement) -> list[Edit]:
@@ -46,13 +73,61 @@ def unicode_nfc(text: str, ctx: CleanContext) -> list[Edit]:
     return edits
 
 
+@fix("repair_encoding")
+def repair_encoding(text: str, ctx: CleanContext) -> list[Edit]:
+    """Mojibake (`â€œ` -> `“`), HTML entities, ligatures, with ftfy; line by line, and each
+    changed line diffed so only the damaged characters are replaced."""
+    edits, pos = [], 0
+    for line in text.split("\n"):
+        if not line.isascii() or "&" in line:
+            fixed = fix_text(line, config=_FTFY_CONFIG)
+            if fixed != line:
+                edits += _diff_edits(line, fixed, pos)
+        pos += len(line) + 1
+    return edits
+
+
+def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [Edit(offset + i1, offset + i2, new[j1:j2])
+            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+@fix("fullwidth_ascii")
+def fullwidth_ascii(text: str, ctx: CleanContext) -> list[Edit]:
+    """Full-width digits and letters become ASCII (`８６０` -> `860`). In English text all
+    full-width forms do (`，` -> `,`); in Chinese text its punctuation stays as it is."""
+    def to_ascii(m: re.Match) -> str:
+        chars = []
+        for ch in m.group(0):
+            chars.append(_ENGLISH_PUNCTUATION.get(ch) or chr(ord(ch) - 0xFEE0))
+        return "".join(chars)
+
+    if ctx.language == "zh":
+        edits = regex_edits(_FULLWIDTH_ALNUM, text, to_ascii)
+        edits += regex_edits(_FULLWIDTH_POINT, text, ".")
+        return sorted(edits)
+    return regex_edits(_FULLWIDTH_ANY, text, to_ascii)
+
+
 @fix("collapse_whitespace")
 def collapse_whitespace(text: str, ctx: CleanContext) -> list[Edit]:
-    edits = regex_edits(_SPACES, text, " ")
-    edits += regex_edits(_TRAILING, text, "")
-    edits += regex_edits(_BLANK_LINES, text, "\n\n")
-    edits.sort()
-    return edits
+    """Lines stripped (ideographic indents too), runs of spaces to one, blank lines to one;
+    in Chinese text no space between Chinese characters, punctuation or digits."""
+    def replace(m: re.Match) -> str:
+        if m.group("breaks") is not None:
+            return "\n\n" if m.group(0).count("\n") >= 2 else "\n"
+        start, end = m.span()
+        if start == 0 or end == len(text):
+            return ""
+        if ctx.language == "zh":
+            before, after = text[start - 1], text[end]
+            if (_TIGHT.match(before) and _TIGHT.match(after)
+                    and (_CHINESE.match(before) or _CHINESE.match(after))):
+                return ""
+        return " "
+
+    return regex_edits(_WHITESPACE, text, replace)
 
 
 @fix("strip_edges")
