@@ -17,8 +17,8 @@ CHART_ROWS = 20
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",
-"Microsoft YaHei",sans-serif;margin:0;padding:24px 32px;color:#222;background:#fff;
-line-height:1.45;max-width:1200px}
+"Microsoft YaHei",sans-serif;margin:0;padding:24px 28px;color:#222;background:#fff;
+line-height:1.45;max-width:1400px}
 h1{font-size:1.6em;margin:0 0 4px}h2{margin-top:36px;border-bottom:2px solid #3b6ea5;
 padding-bottom:4px}h3{margin:20px 0 8px}
 nav a{margin-right:14px}
@@ -34,6 +34,7 @@ mark{background:#ffe08a;padding:0 1px}
 svg.chart{display:block;margin:8px 0 16px;font-size:12px;max-width:100%;height:auto}
 svg.chart text{fill:#222}svg.chart .chart-title{font-weight:bold;font-size:13px}
 code{overflow-wrap:anywhere}
+.row{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-start}
 """
 
 
@@ -59,6 +60,11 @@ def _table(headers: list[str], rows: list[list[str]], numeric: Iterable[int] = (
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _row(*parts: str) -> str:
+    """Side by side when the window is wide enough, stacked otherwise."""
+    return '<div class="row">' + "".join(f"<div>{p}</div>" for p in parts if p) + "</div>"
+
+
 def _cards(data: ReportData) -> str:
     languages = ", ".join(f"{n} {_e(lang)}" for lang, n in data.languages.items()) or "—"
     cards = [("records", fmt_number(data.records)), ("errors", fmt_number(len(data.errors))),
@@ -72,15 +78,16 @@ def _cards(data: ReportData) -> str:
 def _activities_section(data: ReportData) -> str:
     if not data.activities:
         return "<p>No activity types were found.</p>"
-    out = [hbar_chart([(a.type, a.documents) for a in data.activities[:CHART_ROWS]],
-                      "Documents reporting each activity type")]
+    documents = hbar_chart([(a.type, a.documents) for a in data.activities[:CHART_ROWS]],
+                           "Documents reporting each activity type", width=480, label_width=160)
     events = sorted(((a.type, a.events) for a in data.activities if a.events), key=lambda x: -x[1])
-    if events:
-        out.append(hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked counts of events)"))
+    held = hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked counts of events)",
+                      width=480, label_width=160)
     rows = [[_e(a.type), _e(fmt_number(a.documents)), _e(fmt_number(a.counts)),
              _e(fmt_number(a.events)), _e(fmt_number(a.people))] for a in data.activities]
-    out.append(_table(["type", "documents", "linked counts", "events (sum)", "people (sum)"],
-                      rows, numeric=(1, 2, 3, 4)))
+    table = _table(["type", "documents", "linked counts", "events (sum)", "people (sum)"],
+                   rows, numeric=(1, 2, 3, 4))
+    out = [_row(documents, table), _row(held)]
     out.append('<p class="muted">Sums add the values of counts linked to the type: '
                '“events” those counting activities or sessions, “people” those counting people. '
                'Counts in different documents may describe the same events.</p>')
@@ -91,12 +98,12 @@ def _places_section(data: ReportData, top: int) -> str:
     if not data.places:
         return "<p>No places were found.</p>"
     label = lambda p: f"{p.name} ({p.name_zh})" if p.name_zh else p.name  # noqa: E731
-    out = [hbar_chart([(label(p), p.documents) for p in data.places[:CHART_ROWS]],
-                      "Documents mentioning each place", label_width=260)]
+    chart = hbar_chart([(label(p), p.documents) for p in data.places[:CHART_ROWS]],
+                       "Documents mentioning each place", width=440, label_width=220)
     rows = [[_e(p.name), _e(p.name_zh or ""), _e(p.level), f"<code>{_e(p.adcode or '')}</code>",
              _e(fmt_number(p.documents)), _e(fmt_number(p.mentions))] for p in data.places[:top]]
-    out.append(_table(["place", "Chinese", "level", "adcode", "documents", "mentions"], rows,
-                      numeric=(4, 5)))
+    out = [_row(chart, _table(["place", "Chinese", "level", "adcode", "documents", "mentions"],
+                              rows, numeric=(4, 5)))]
     if len(data.places) > top:
         out.append(f'<p class="muted">{_e(len(data.places) - top)} more places not listed '
                    f'(see <code>bulletins export</code>).</p>')
@@ -106,10 +113,11 @@ def _places_section(data: ReportData, top: int) -> str:
 def _counts_section(data: ReportData) -> str:
     if not data.counts:
         return "<p>No counts were extracted.</p>"
-    out = [column_chart(data.magnitudes, "How large the counts are (number of counts by size)")]
+    chart = column_chart(data.magnitudes, "How large the counts are (number of counts by size)",
+                         width=520)
     rows = [[_e(name), _e(fmt_number(n)), _e(fmt_number(total))] for name, n, total in data.categories]
-    out.append("<h3>By category</h3>")
-    out.append(_table(["category", "counts", "sum of values"], rows, numeric=(1, 2)))
+    out = [_row(chart, "<h3>By category</h3>" + _table(["category", "counts", "sum of values"],
+                                                        rows, numeric=(1, 2)))]
     out.append("<h3>Largest counts</h3>")
     rows = []
     for c in data.largest:
