@@ -103,4 +103,21 @@ def chinese_reported_cues(text: str) -> list[Hit]:
             if any(p in before for p in plans):
                 continue
             hits.append((type_id, s, e))
+    return hits + _chinese_named_activities(text, plans)
+
+
+def _chinese_named_activities(text: str, plans) -> list[Hit]:
+    """A quoted name followed by 活动 (“学党史、捐红书”活动): a themed activity that was held."""
+    named = lex.taxonomy()["decision"]
+    suffixes = tuple(named["zh_named_activity"])
+    hits: list[Hit] = []
+    for m in _ZH_QUOTES.finditer(text):
+        if m.group().startswith("《"):
+            continue                                   # a book or film title, not an activity
+        if text.startswith(suffixes, m.end()):
+            sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。！？；\n") + 1
+            if any(p in text[sentence_start:m.start()] for p in plans):
+                continue
+            suffix = next(x for x in suffixes if text.startswith(x, m.end()))
+            hits.append((named["named_activity_type"], m.start(), m.end() + len(suffix)))
     return hits
