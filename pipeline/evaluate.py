@@ -141,11 +141,11 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
             missing.append(doc)
             rec = {}
         pcounts = list(rec.get("counts") or [])
-        golds = [g for g in gold.get("counts", []) if not g.get("optional")] + \
-                [g for g in gold.get("counts", []) if g.get("optional")]
-        hits = _match(golds, pcounts, (True, False), _count_matches)
+        gold_counts = [g for g in gold.get("counts", []) if not g.get("optional")] + \
+                      [g for g in gold.get("counts", []) if g.get("optional")]
+        hits = _match(gold_counts, pcounts, (True, False), _count_matches)
         tp = fn = 0
-        for g, hit in zip(golds, hits):
+        for g, hit in zip(gold_counts, hits):
             if hit is None:
                 if not g.get("optional"):
                     fn += 1

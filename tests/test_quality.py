@@ -41,6 +41,6 @@ def test_our_evaluation_agrees_with_the_shared_scorer(dev_dir, dev_records):
     records = {json.loads(x)["doc_id"]: json.loads(x) for x in dev_records.read_text().splitlines()}
     ours = score(dev_dir / "gold", records)
     assert shared["contract_breaches"] == 0
-    for key in ("counts", "places", "admin_places_by_code", "activities", "count_qualifier_accuracy",
+    for key in ("documents", "counts", "places", "admin_places_by_code", "activities", "count_qualifier_accuracy",
                 "count_category_accuracy", "count_activity_accuracy", "missing_records"):
         assert ours[key] == shared[key], key
