@@ -1,0 +1,220 @@
+"""Chinese text tools shared by the Chinese path: jieba with the project's user dictionary,
+and Chinese numerals.
+
+jieba is loaded once per process (`tokenizer()`, lru_cached). Its prefix-dictionary cache is
+kept in a project location (`$BULLETINS_CACHE_DIR/jieba`, else `.cache/jieba` under the
+repository when writable, else the user cache dir), never in /tmp by accident; its stderr
+logging is silenced so the CLI stays quiet. The user dictionary is generated at load time
+from the gazetteer (division and township names), the taxonomy's Chinese cues and the unit
+lexicon (`configs/zh/units.toml`); data not yet present is skipped.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import marshal
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .config import CONFIG_DIR
+from .errors import ConfigError
+from .resources import load_toml
+
+# Frequency given to user words: high enough that a listed word beats its pieces
+# (jieba's total frequency is ~6e7; a two-piece split of a rare name scores far lower).
+USER_WORD_FREQ = 2000
+REPO = Path(__file__).resolve().parents[1]
+
+
+def cache_dir() -> Path:
+    """Where jieba keeps its prefix-dictionary cache."""
+    configured = os.environ.get("BULLETINS_CACHE_DIR")
+    candidates = [Path(configured) / "jieba"] if configured else []
+    candidates.append(REPO / ".cache" / "jieba")
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    candidates.append(Path(xdg) / "bulletins" / "jieba")
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(candidate, os.W_OK):
+            return candidate
+    raise ConfigError("no writable cache directory for jieba: set BULLETINS_CACHE_DIR")
+
+
+def _tsv_column_values(relative: str, columns: tuple[str, ...]) -> list[str]:
+    path = CONFIG_DIR / relative
+    if not path.exists():          # the gazetteer may not be built yet: skip, do not fail
+        return []
+    values = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            values.extend(row.get(c) or "" for c in columns)
+    return values
+
+
+def _optional_toml(relative: str) -> dict:
+    try:
+        return load_toml(relative)
+    except ConfigError:
+        return {}
+
+
+def user_words() -> dict[str, str]:
+    """word -> part-of-speech tag for jieba's user dictionary."""
+    words: dict[str, str] = {}
+    # place names with their suffix (洪山区, 宝兴镇); short names (洪山) are left out because
+    # they collide with ordinary words (新建, 东城)
+    for name in _tsv_column_values("gazetteer/divisions.tsv", ("name_zh", "old_names_zh")) + \
+            _tsv_column_values("gazetteer/townships.tsv", ("name_zh",)):
+        for part in name.split("|"):
+            if len(part) >= 3:
+                words[part] = "ns"
+    taxonomy = _optional_toml("taxonomy.toml").get("types", {})
+    for entry in taxonomy.values():
+        for cue in entry.get("zh", []) + entry.get("zh_unit_heads", []):
+            words.setdefault(cue, "vn")
+    units = _optional_toml("zh/units.toml")
+    for head in units.get("heads", {}):
+        words[head] = "n"
+    for word in units.get("compounds", []):
+        words[word] = "n"
+    return words
+
+
+# Files the user dictionary is made from: a change to any of them rebuilds the cache.
+_SOURCES = ("gazetteer/divisions.tsv", "gazetteer/townships.tsv", "taxonomy.toml", "zh/units.toml")
+_CACHE_FORMAT = 2
+
+
+def _cache_key() -> str:
+    import jieba
+
+    parts = [str(_CACHE_FORMAT), jieba.__version__, str(USER_WORD_FREQ)]
+    for path in [Path(jieba.get_dict_file().name)] + [CONFIG_DIR / s for s in _SOURCES]:
+        stat = path.stat() if path.exists() else None
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"{path}:-")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _build_tables(tok) -> tuple[dict, int, dict]:
+    """jieba's prefix dictionary with the user words merged in, and the POS tag table."""
+    from jieba import posseg
+
+    tok.initialize()
+    tags = posseg.POSTokenizer(tok).word_tag_tab
+    for word, tag in user_words().items():
+        if len(word) < 2:
+            continue
+        known = tok.FREQ.get(word, 0)
+        # never lower a common word's frequency; keep jieba's own tag for known words (a
+        # verb stays a verb: 办理实事 is verb + object), tag only the new ones
+        tok.add_word(word, max(known, USER_WORD_FREQ))
+        if not known:
+            tags[word] = tag
+    return tok.FREQ, tok.total, tags
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[object, dict]:
+    """(tokenizer, tag table), loaded from the project cache or built and cached (once)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    directory = cache_dir()
+    tok.tmp_dir = str(directory)
+    tok.cache_file = "jieba.dict.cache"        # jieba's own cache of its default dictionary
+    path = directory / f"bulletins-zh-{_cache_key()}.marshal"
+    try:
+        with path.open("rb") as handle:
+            freq, total, tags = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        freq, total, tags = _build_tables(tok)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump((freq, total, tags), handle)
+        os.replace(tmp, path)
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    return tok, tags
+
+
+def tokenizer():
+    """jieba's tokenizer with the user dictionary, made once per process."""
+    return _tables()[0]
+
+
+@lru_cache(maxsize=1)
+def pos_tokenizer():
+    """Part-of-speech tagging over the same tokenizer and the cached tag table."""
+    from jieba import posseg
+
+    tok, tags = _tables()
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)   # skip re-reading dict.txt
+    pos.tokenizer, pos.word_tag_tab = tok, tags
+    return pos
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text, HMM=False)
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """[(word, pos)], dictionary words only (no HMM guessing): fast and deterministic."""
+    return [(p.word, p.flag) for p in pos_tokenizer().cut(text, HMM=False)]
+
+
+# ---------------------------------------------------------------------------- numerals
+
+@lru_cache(maxsize=1)
+def _numeral_tables() -> tuple[dict[str, int], dict[str, int]]:
+    data = load_toml("zh/numerals.toml")
+    return data["digits"], data["units"]
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """两千 -> 2000, 十二 -> 12, 一百零五 -> 105, 三万五千 -> 35000, 二〇二一 -> None
+    (digit-by-digit readings are years, not counts). None when it is no numeral."""
+    digits, units = _numeral_tables()
+    if not text or any(ch not in digits and ch not in units for ch in text):
+        return None
+    if len(text) > 1 and all(ch in digits for ch in text):
+        return None                       # 二〇二一, 一二: read digit by digit
+    total = section = 0
+    number = None
+    for ch in text:
+        if ch in digits:
+            number = digits[ch]
+            continue
+        unit = units[ch]
+        if unit >= 10000:                  # 万, 亿 close a section
+            section = (section + (number or 0)) or 1
+            total = (total + section) * unit
+            section = 0
+        else:
+            section += (1 if number is None else number) * unit
+        number = None
+    return total + section + (number or 0)
+
+
+def parse_number(text: str) -> float | None:
+    """Arabic digits with an optional Chinese magnitude (`29.55万`, `1,200`), or a Chinese numeral."""
+    _, units = _numeral_tables()
+    text = text.replace(",", "").replace("，", "")
+    magnitude = 1
+    while text and text[-1] in units and any(ch.isdigit() for ch in text[:-1]):
+        magnitude *= units[text[-1]]
+        text = text[:-1]
+    try:
+        value = float(text) * magnitude
+    except ValueError:
+        value = parse_chinese_numeral(text)
+        if value is None:
+            return None
+        value *= magnitude
+    return int(value) if float(value).is_integer() else round(value, 6)
