@@ -1,5 +1,6 @@
 """`bulletins export`: tidy tables keyed by doc_id, checked by querying them with DuckDB."""
 import csv
+import re
 import json
 from pathlib import Path
 
@@ -188,3 +189,27 @@ def test_dev_records_export_and_totals_agree(dev_records, tmp_path):
     assert n_counts == sum(len(r["counts"]) for r in records)
     total = con.execute(f"select coalesce(sum(value), 0) from '{tmp_path}/dev/counts.parquet'").fetchone()[0]
     assert total == pytest.approx(sum(c["value"] for r in records for c in r["counts"]))
+
+
+def test_notebook_helpers_load_records_and_tables(records_file):
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed (extra 'export')")
+    from pipeline import load_records, load_tables
+
+    records = load_records(records_file)
+    assert [r.doc_id for r in records] == ["en_a", "zh_b", "en_empty"]
+    assert records[1].counts[0].evidence == "志愿服务活动240场"
+    tables = load_tables(records_file)
+    assert set(tables) == set(TABLES)
+    assert tables["counts"].num_rows == 7 and tables["errors"].num_rows == 1
+    assert tables["places"].column("adcode").to_pylist() == ["420107", "420102"]
+
+
+def test_docs_describe_every_table_and_column():
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "outputs.md").read_text(encoding="utf-8")
+    for name, columns in TABLES.items():
+        section = docs.split(f"### {name}\n", 1)
+        assert len(section) == 2, f"docs/outputs.md has no '### {name}' section"
+        table = section[1].split("\n\n", 1)[0]
+        for column, _ in columns:
+            assert re.search(rf"(^\| |, ){re.escape(column)}(,| \|)", table, re.M), (
+                f"docs/outputs.md: column {name}.{column} is not described")
