@@ -53,36 +53,66 @@ def main():
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default=None, help="Output JSONL (default: standard output).")
+@click.option("-o", "--output", default=None,
+              help="Output JSONL (default: standard output). A manifest beside it "
+                   "(OUT.manifest.jsonl) makes re-runs do only new or changed inputs.")
 @click.option("--errors", "errors_path", default=None,
               help="Error rows JSONL (default: OUT.errors.jsonl beside the output, else stderr).")
+@click.option("--force", is_flag=True, help="Start the output afresh and process every input again.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads the models once).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this machine; ray: Ray Data on RAY_ADDRESS, else a local Ray cluster "
+                   "(pip install 'bulletins[ray]').")
 @click.option("--pretty", is_flag=True, help="Indented JSON (for a single document).")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @CONFIG_OPTION
-def run(inputs, output, errors_path, pretty, quiet, config_path):
+def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, config_path):
     """Run the whole pipeline over INPUTS (files, folders, globs, or - for stdin).
 
-    Every input yields one record or one error row; exit code 1 when any error occurred.
+    Every input yields one record or one error row; exit code 1 when any input has an
+    error row, 2 for a bad command line or config, 130 when interrupted. Re-running the
+    same command continues an interrupted run and skips inputs already done.
 
     \b
     Examples:
       bulletins run corpus/ -o out/records.jsonl
+      bulletins run archive/ -o out/records.jsonl --workers 2
       bulletins run bulletin.txt --pretty
       bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
+      RAY_ADDRESS=ray://head:10001 bulletins run archive/ -o out.jsonl --engine ray
     """
+    from .core import warm_up
     from .emit import dumps_line
+    from .errors import ConfigError
+    from .manifest import ManifestError
     from .runner import run as run_batch
 
     config = _config_or_exit(config_path)
-    summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty)
-    if not output or output == "-" or not (errors_path or output):
-        for row in summary.error_rows if not (errors_path or (output and output != "-")) else []:
+    try:
+        warm_up(config)     # a missing data file is a config error: say so before writing anything
+    except ConfigError as exc:
+        raise ConfigUsageError(str(exc)) from None
+    try:
+        summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty,
+                            force=force, workers=workers, engine=engine,
+                            progress=False if quiet else None)
+    except (ManifestError, ConfigError) as exc:
+        raise ConfigUsageError(str(exc)) from None
+    to_file = bool(output) and output != "-"
+    if not to_file and not errors_path:
+        for row in summary.error_rows:
             sys.stderr.buffer.write(dumps_line(row))
+        sys.stderr.buffer.flush()
     if not quiet:
         click.echo(summary.line(), err=True)
         for row in summary.error_rows[:10]:
             click.echo(f"  error: {row['path'] or row['doc_id']}: [{row['stage']}] {row['message']}", err=True)
-    sys.exit(1 if summary.errors else 0)
+    if summary.interrupted:
+        if quiet:
+            click.echo(summary.line(), err=True)
+        sys.exit(130)
+    sys.exit(1 if summary.failed else 0)
 
 
 @main.command()

@@ -22,6 +22,9 @@ class Strict(BaseModel):
 
 class IngestConfig(Strict):
     max_bytes: int = Field(5_000_000, gt=0, description="larger inputs get an error row")
+    max_run_chars: int = Field(
+        5_000, gt=0, description="a longer run of characters without a space, line break or "
+        "sentence punctuation is not prose (encoded or minified data): the input gets an error row")
 
 
 class CleanConfig(Strict):

@@ -40,6 +40,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CJK_UNIFIED = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _utf16_cjk_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Chinese UTF-16 without a BOM has no NUL bytes to give it away; it decodes strictly
+    and is mostly common CJK ideographs. GBK and Big5 read as UTF-16 give Hangul,
+    surrogates or private-use characters instead, so a high share rules them out."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:50_000]
+        if len(_CJK_UNIFIED.findall(sample)) >= 0.8 * len(sample.replace(" ", "")):
+            return text, encoding
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     """Return (text, encoding, warnings)."""
     warnings: list[str] = []
@@ -49,24 +69,86 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise InputError(f"not text: the file is {what}; convert it to text first")
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace"), encoding, warnings
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data.decode(utf16, errors="replace"), utf16, warnings
-    try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, warnings)
+    text, encoding = _decode(data, warnings)
     nuls = text.count("\x00")
     if nuls:
         if nuls > len(text) * 0.1:
             raise InputError("not text: the file is mostly NUL bytes (binary data); convert it to text first")
         text = text.replace("\x00", "")
         warnings.append(f"removed {nuls} NUL characters")
+    if not text.strip():
+        raise InputError("empty file (no text, or only whitespace): nothing to extract; "
+                         "check the scraper saved the page")
+    if encoding == "utf-8" and _MOJIBAKE.search(text):
+        text = _repair_mojibake(text, warnings)
     return text, encoding, warnings
+
+
+def _decode(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace"), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16_cjk = _utf16_cjk_without_bom(data)
+    if utf16_cjk:
+        warnings.append(f"no byte-order mark: read as {utf16_cjk[1]} (Chinese text)")
+        return utf16_cjk
+    mixed = _decode_mixed_lines(data, warnings)
+    if mixed is not None:
+        return mixed
+    return _decode_legacy(data, warnings)
+
+
+# UTF-8 read as Latin-1/cp1252 and saved again: a lead byte (Â..ô) followed by a
+# continuation byte shown as a Latin-1 or cp1252 character. Cheap pre-check before ftfy.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                       "\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def _repair_mojibake(text: str, warnings: list[str]) -> str:
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text:
+        warnings.append("repaired mojibake (UTF-8 that had been read as Latin-1 and saved again)")
+    return fixed
+
+
+def _decode_mixed_lines(data: bytes, warnings: list[str]) -> tuple[str, str] | None:
+    """A file pasted together from UTF-8 and GBK/Big5 parts: decode line by line.
+
+    b"\\n" never occurs inside a UTF-8, GBK or Big5 multi-byte character, so splitting
+    on it is safe. Only used when some non-ASCII lines are valid UTF-8 and others are not.
+    """
+    lines = data.split(b"\n")
+    utf8_lines = legacy_lines = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            legacy_lines += 1
+    if not utf8_lines or not legacy_lines:
+        return None
+    out, used = [], set()
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(line, warnings)
+            out.append(text)
+            used.add(encoding)
+    warnings.append(f"mixed encodings: {legacy_lines} line(s) decoded as {'/'.join(sorted(used))}, "
+                    f"{utf8_lines} as UTF-8")
+    return "\n".join(out), "mixed"
 
 
 # Characters a real Chinese page almost never has: private use, CJK extension A, and

@@ -1,33 +1,69 @@
-"""The local engine: schedules `core.process_source` over inputs; knows nothing of stages."""
+"""The batch runner: expands inputs, skips what the manifest says is done, hands the rest to
+an engine (in-process, worker processes, or Ray) and commits every result as it arrives.
+
+It knows nothing of stages: engines call `core.process_source`. Every input ends as one
+record or one error row; an interrupted run (Ctrl-C, SIGTERM, kill -9) is continued by
+running the same command again.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
+import signal
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, Iterable, Iterator
 
 from .config import Config
-from .core import process_source
 from .emit import dumps_line, dumps_pretty
-from .ingest import iter_sources
+from .engines import Job
+from .ingest import Source, iter_sources
+from .manifest import Manifest, input_key
+
+MAX_ERROR_ROWS_KEPT = 1000      # for the summary on stderr; the errors file has them all
 
 
 @dataclass
 class Summary:
-    documents: int = 0
-    records: int = 0
-    errors: int = 0
+    documents: int = 0          # inputs seen in this run
+    records: int = 0            # records written in this run
+    errors: int = 0             # error rows written in this run
+    unchanged: int = 0          # inputs already done by an earlier run (same content and config)
+    unchanged_errors: int = 0   # ... of which the earlier result was an error row
     seconds: float = 0.0
+    interrupted: bool = False
+    skipped_files: list[str] = field(default_factory=list)
     error_rows: list[dict] = field(default_factory=list)
 
     @property
+    def processed(self) -> int:
+        return self.records + self.errors
+
+    @property
     def docs_per_second(self) -> float:
-        return self.documents / self.seconds if self.seconds else 0.0
+        return self.processed / self.seconds if self.seconds else 0.0
+
+    @property
+    def failed(self) -> bool:
+        """Whether the output has an error row for any of this run's inputs."""
+        return bool(self.errors or self.unchanged_errors)
 
     def line(self) -> str:
-        return (f"{self.documents} documents: {self.records} records, {self.errors} errors "
+        text = (f"{self.documents} documents: {self.records} records, {self.errors} errors "
                 f"in {self.seconds:.2f}s ({self.docs_per_second:.1f} docs/s)")
+        if self.unchanged:
+            text += (f"; {self.unchanged} unchanged since the last run, skipped "
+                     f"({self.unchanged_errors} of them with error rows; --force redoes them)")
+        if self.skipped_files:
+            suffixes = sorted({Path(p).suffix.lower() for p in self.skipped_files})
+            text += (f"; {len(self.skipped_files)} files in folders left out for their suffix "
+                     f"({', '.join(suffixes)}): name them explicitly to process them")
+        if self.interrupted:
+            text += "; INTERRUPTED: run the same command again to continue"
+        return text
 
 
 def default_errors_path(output: str | None) -> Path | None:
@@ -37,37 +73,137 @@ def default_errors_path(output: str | None) -> Path | None:
     return out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
 
 
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C: commit nothing half-done, close files cleanly."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:          # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _plan(sources: Iterable[Source], config: Config, manifest: Manifest | None,
+          summary: Summary) -> Iterator[Job]:
+    """Read and hash each input; yield a Job for each one not already done."""
+    max_bytes = config.ingest.max_bytes
+    digest = config.digest()
+    for source in sources:
+        summary.documents += 1
+        job = Job(source=source)
+        identity = source.identity
+        if source.error is None and source.data is None and source.path is not None:
+            try:
+                st = os.stat(source.path)
+                job.size, job.mtime_ns = st.st_size, st.st_mtime_ns
+                if manifest is not None:
+                    job.sha256 = manifest.known_sha256(identity, st.st_size, st.st_mtime_ns)
+            except OSError:
+                pass        # reading it below gives the error row
+        if job.sha256 is None:
+            source.load(max_bytes)
+            if source.data is not None:
+                job.sha256 = hashlib.sha256(source.data).hexdigest()
+        if job.sha256 is not None:
+            job.key = input_key(job.sha256, digest)
+        if manifest is not None and manifest.is_done(identity, job.key):
+            summary.unchanged += 1
+            if manifest.latest[identity].kind == "error":
+                summary.unchanged_errors += 1
+            source.data = None
+            continue
+        source.load(max_bytes)  # a stat-cache hit whose key changed (new config) still needs bytes
+        yield job
+
+
+def _engine_results(jobs: Iterator[Job], config: Config, engine: str, workers: int):
+    if engine == "ray":
+        from .engines.ray_engine import map_jobs as ray_map
+
+        return ray_map(jobs, config, workers=workers)
+    from .engines.local import map_jobs
+
+    return map_jobs(jobs, config, workers=workers)
+
+
+def _progress(total: int, show: bool | None):
+    from tqdm import tqdm
+
+    if show is None:
+        show = sys.stderr.isatty()
+    tqdm.monitor_interval = 0       # no monitor thread: worker processes are forked
+    return tqdm(total=total, disable=not show, unit="doc", dynamic_ncols=True, leave=False,
+                file=sys.stderr)
+
+
 def run(inputs: Iterable[str], config: Config, output: str | None = None,
-        errors_path: str | None = None, pretty: bool = False) -> Summary:
-    """Process every input; write records to `output` (stdout when None) and error rows
-    to `errors_path` (beside the output by default, else stderr)."""
+        errors_path: str | None = None, pretty: bool = False, force: bool = False,
+        workers: int = 1, engine: str = "local", progress: bool | None = False) -> Summary:
+    """Process every input; write records to `output` (stdout when None) and error rows to
+    `errors_path` (beside the output by default, else kept in the summary for stderr).
+
+    With an output file, a manifest beside it makes the run incremental and resumable.
+    `progress`: True/False, or None to show a bar only when stderr is a terminal."""
     summary = Summary()
     started = time.perf_counter()
-    out_stream: IO[bytes]
-    if output and output != "-":
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        out_stream = open(output, "wb")
+    sources = list(iter_sources(inputs, summary.skipped_files))   # paths only; bytes read lazily
+    to_file = bool(output) and output != "-"
+    manifest: Manifest | None = None
+    out_stream: IO[bytes] | None = None
+    err_stream: IO[bytes] | None = None
+    if to_file:
+        err_path = Path(errors_path) if errors_path else default_errors_path(output)
+        assert err_path is not None
+        manifest = Manifest(Path(output), err_path, force=force)
     else:
         out_stream = sys.stdout.buffer
-    err_path = Path(errors_path) if errors_path else default_errors_path(output)
-    err_stream = open(err_path, "wb") if err_path else None
+        err_stream = open(errors_path, "ab") if errors_path else None
+    bar = _progress(len(sources), progress)
+    dump = dumps_pretty if pretty else dumps_line
     try:
-        for source in iter_sources(inputs):
-            summary.documents += 1
-            record, error = process_source(source, config)
-            if record is not None:
-                summary.records += 1
-                out_stream.write(dumps_pretty(record) if pretty else dumps_line(record))
-            else:
-                summary.errors += 1
-                summary.error_rows.append(error)
-                if err_stream:
-                    err_stream.write(dumps_line(error))
+        with _sigterm_as_interrupt():
+            jobs = _plan(sources, config, manifest, summary)
+            for job, record, error in _engine_results(jobs, config, engine, workers):
+                record_line = dump(record) if record is not None else None
+                error_line = dumps_line(error) if error is not None else None
+                if manifest is not None:
+                    manifest.commit(job.source.identity, None if error and error["stage"] == "worker"
+                                    else job.key, record_line, error_line,
+                                    size=job.size, mtime_ns=job.mtime_ns, sha256=job.sha256)
+                else:
+                    if record_line is not None:
+                        out_stream.write(record_line)
+                    if error_line is not None and err_stream is not None:
+                        err_stream.write(error_line)
+                if record is not None:
+                    summary.records += 1
+                else:
+                    summary.errors += 1
+                    if len(summary.error_rows) < MAX_ERROR_ROWS_KEPT:
+                        summary.error_rows.append(error)
+                job.source.data = None          # keep memory flat over long runs
+                bar.n = summary.processed + summary.unchanged
+                bar.update(0)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        if manifest is not None:
+            manifest.rollback_uncommitted()
     finally:
-        out_stream.flush()
-        if out_stream is not sys.stdout.buffer:
-            out_stream.close()
-        if err_stream:
+        bar.close()
+        if manifest is not None:
+            manifest.close()
+        if out_stream is not None:
+            out_stream.flush()
+        if err_stream is not None:
             err_stream.close()
+    if manifest is not None and not summary.interrupted:
+        manifest.compact()
     summary.seconds = time.perf_counter() - started
     return summary

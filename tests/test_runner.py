@@ -1,0 +1,208 @@
+"""Batch runs: incremental with a manifest, resumable, parallel, nothing lost."""
+from __future__ import annotations
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.manifest import Manifest, manifest_path
+from pipeline.runner import run
+
+EN = "Up to now, {n} preaching activities were carried out in Hongshan District.\n"
+ZH = "洪山区开展宣讲活动{n}场，覆盖群众两千余人。\n"
+
+
+def make_inputs(folder, count=12):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = (EN if i % 2 else ZH).format(n=100 + i)
+        (folder / f"b{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def read_jsonl(path):
+    return [orjson.loads(x) for x in path.read_bytes().splitlines()] if path.exists() else []
+
+
+def ids(path):
+    return [r["doc_id"] for r in read_jsonl(path)]
+
+
+def test_first_run_writes_records_in_input_order_and_a_manifest(tmp_path):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out" / "r.jsonl"
+    summary = run([str(folder)], load_config(), output=str(out))
+    assert (summary.documents, summary.records, summary.errors) == (12, 12, 0)
+    assert ids(out) == [f"b{i:03d}" for i in range(12)]
+    entries = [x for x in read_jsonl(manifest_path(out)) if "input" in x]
+    assert len(entries) == 12 and all(e["kind"] == "record" for e in entries)
+    assert not (tmp_path / "out" / "r.errors.jsonl").exists()
+
+
+def test_rerun_processes_only_new_and_changed_inputs(tmp_path):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    again = run([str(folder)], load_config(), output=str(out))
+    assert (again.records, again.unchanged) == (0, 12)
+
+    (folder / "b003.txt").write_text(EN.format(n=999), encoding="utf-8")     # changed
+    (folder / "new.txt").write_text(EN.format(n=7), encoding="utf-8")         # new
+    third = run([str(folder)], load_config(), output=str(out))
+    assert (third.records, third.unchanged) == (2, 11)
+    records = read_jsonl(out)
+    assert sorted(r["doc_id"] for r in records) == sorted([f"b{i:03d}" for i in range(12)] + ["new"])
+    (b3,) = [r for r in records if r["doc_id"] == "b003"]
+    assert "999" in b3["text"]                   # the old record was replaced, not duplicated
+    assert [r["doc_id"] for r in records][-2:] == ["b003", "new"]     # appended
+
+
+def test_changed_config_reprocesses_everything(tmp_path):
+    folder = make_inputs(tmp_path / "in", 4)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    config = load_config()
+    other = config.model_copy(update={"extract": config.extract.model_copy(update={"places": False})})
+    summary = run([str(folder)], other, output=str(out))
+    assert (summary.records, summary.unchanged) == (4, 0)
+    assert len(read_jsonl(out)) == 4
+
+
+def test_force_reprocesses_everything_and_starts_afresh(tmp_path):
+    folder = make_inputs(tmp_path / "in", 4)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    summary = run([str(folder / "b000.txt")], load_config(), output=str(out), force=True)
+    assert summary.records == 1 and ids(out) == ["b000"]
+
+
+def test_unchanged_error_still_fails_the_exit_code(tmp_path):
+    folder = make_inputs(tmp_path / "in", 2)
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "r.jsonl"
+    runner = CliRunner()
+    first = runner.invoke(main, ["run", str(folder), "-o", str(out)])
+    second = runner.invoke(main, ["run", str(folder), "-o", str(out)])
+    assert first.exit_code == second.exit_code == 1
+    assert "3 unchanged" in second.stderr and "1 of them with error rows" in second.stderr
+    assert len(read_jsonl(tmp_path / "r.errors.jsonl")) == 1
+
+
+def test_unreadable_input_is_retried_and_its_error_row_replaced(tmp_path):
+    out = tmp_path / "r.jsonl"
+    missing = str(tmp_path / "later.txt")
+    run([missing], load_config(), output=str(out))
+    run([missing], load_config(), output=str(out))
+    rows = read_jsonl(tmp_path / "r.errors.jsonl")
+    assert len(rows) == 1 and rows[0]["stage"] == "ingest"
+    (tmp_path / "later.txt").write_text(EN.format(n=5))
+    summary = run([missing], load_config(), output=str(out))
+    assert summary.records == 1 and ids(out) == ["later"]
+    assert not (tmp_path / "r.errors.jsonl").exists()
+
+
+def test_error_rows_name_path_stage_type_and_message(tmp_path):
+    folder = make_inputs(tmp_path / "in", 1)
+    (folder / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    errors = tmp_path / "bad.jsonl"
+    summary = run([str(folder)], load_config(), output=str(tmp_path / "r.jsonl"), errors_path=str(errors))
+    (row,) = read_jsonl(errors)
+    assert row == {"doc_id": "pic", "path": str(folder / "pic.txt"), "stage": "ingest",
+                   "error_type": "InputError",
+                   "message": "not text: the file is a PNG image; convert it to text first"}
+    assert summary.failed
+
+
+def test_summary_line_reports_counts_and_rate(tmp_path):
+    folder = make_inputs(tmp_path / "in", 3)
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 0
+    assert "3 documents: 3 records, 0 errors in " in result.stderr and "docs/s" in result.stderr
+
+
+def test_quiet_and_not_a_tty_print_nothing(tmp_path):
+    folder = make_inputs(tmp_path / "in", 3)
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "-q"])
+    assert result.exit_code == 0 and result.stderr == "" and result.stdout == ""
+
+
+def test_files_left_out_for_their_suffix_are_reported(tmp_path):
+    folder = make_inputs(tmp_path / "in", 1)
+    (folder / "scan.png").write_bytes(b"\x89PNG")
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(tmp_path / "r.jsonl")])
+    assert "1 files in folders left out for their suffix (.png)" in result.stderr
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_give_byte_identical_output_in_input_order(tmp_path, workers):
+    folder = make_inputs(tmp_path / "in", 40)
+    (folder / "b010.txt").write_bytes(b"")      # an error in the middle
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    run([str(folder)], load_config(), output=str(one))
+    summary = run([str(folder)], load_config(), output=str(many), workers=workers)
+    assert (summary.records, summary.errors) == (39, 1)
+    assert one.read_bytes() == many.read_bytes()
+    assert (tmp_path / "one.errors.jsonl").read_bytes() == (tmp_path / "many.errors.jsonl").read_bytes()
+
+
+def test_stdout_mode_writes_records_and_error_rows_to_stderr(tmp_path):
+    (tmp_path / "a.txt").write_text(EN.format(n=3))
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-q"])
+    assert result.exit_code == 1
+    assert [orjson.loads(x)["doc_id"] for x in result.stdout.splitlines()] == ["a"]
+    assert orjson.loads(result.stderr.splitlines()[0])["doc_id"] == "b"
+    assert not list(tmp_path.glob("*manifest*"))
+
+
+# -- the manifest on its own ----------------------------------------------------------------
+
+def test_uncommitted_tail_is_cut_off_on_open(tmp_path):
+    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
+    manifest.close()
+    with open(out, "ab") as handle:                 # written, then killed before the commit
+        handle.write(b'{"doc_id":"b"}\n{"doc_')
+    with open(manifest_path(out), "ab") as handle:  # a torn manifest line
+        handle.write(b'{"input":"/b","ke')
+    reopened = Manifest(out, err)
+    assert out.read_bytes() == b'{"doc_id":"a"}\n'
+    assert reopened.is_done("/a", "k1") and not reopened.is_done("/b", "k2")
+    reopened.commit("/b", "k2", b'{"doc_id":"b"}\n', None)
+    reopened.close()
+    assert out.read_bytes() == b'{"doc_id":"a"}\n{"doc_id":"b"}\n'
+    assert len(Manifest(out, err).entries) == 2
+
+
+def test_output_shorter_than_manifest_asks_for_force(tmp_path):
+    from pipeline.manifest import ManifestError
+
+    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
+    manifest.close()
+    out.write_bytes(b"")
+    with pytest.raises(ManifestError, match="--force"):
+        Manifest(out, err)
+
+
+def test_compaction_interrupted_after_journal_rolls_forward(tmp_path):
+    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"v":1}\n', None)
+    manifest.commit("/a", "k2", b'{"v":2}\n', None)
+    manifest.close()
+    # simulate: temp files and journal written, killed before any rename
+    real_finish = Manifest._finish_compaction
+    Manifest._finish_compaction = lambda self: None
+    try:
+        manifest.compact()
+    finally:
+        Manifest._finish_compaction = real_finish
+    assert out.read_bytes() == b'{"v":1}\n{"v":2}\n'
+    reopened = Manifest(out, err)
+    assert out.read_bytes() == b'{"v":2}\n'
+    assert [e.key for e in reopened.entries] == ["k2"]
