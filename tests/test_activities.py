@@ -92,3 +92,60 @@ def test_campaign_name_is_not_a_study_session():
     text = "The party history learning education in the county went smoothly."
     assert "study_session" not in [a["type"] for a in find_activities(text, "en")]
     assert "study_session" not in [a["type"] for a in find_activities("党史学习教育扎实推进。", "zh")]
+
+
+def _types(text, language="en"):
+    return [a["type"] for a in find_activities(text, language)]
+
+
+def test_inflected_forms_match_lemma_cues():
+    assert "preaching" in _types("Retired teachers preached in twelve villages last month.")
+    assert "competition" in _types("The street organised two knowledge contests for residents.")
+
+
+def test_one_weak_cue_is_not_enough_but_several_are():
+    assert "study_session" not in _types("Residents learned that the road was repaired.")
+    text = ("Cadres studied the documents. They learned the new rules. "
+            "The study lasted all morning.")
+    assert "study_session" in _types(text)
+
+
+def test_verb_object_action_cue():
+    assert "party_building" in _types("The town set up a temporary party branch at the site.")
+    assert "party_building" not in _types("The county party committee praised the town.")
+    assert "condolence_visit" in _types("Cadres visited elderly people living alone in the town.")
+
+
+def test_denied_cues_are_not_reports():
+    assert "condolence_visit" not in _types(
+        "The notice asked residents not to visit relatives during the holiday.")
+
+
+def test_quoted_column_name_is_online_media_not_study():
+    text = 'The district opened the "Cloud Study Hall" column on its WeChat public number.'
+    types = _types(text)
+    assert "online_media" in types and "study_session" not in types
+
+
+def test_campaign_slogan_is_not_volunteer_service():
+    text = ("The county called on cadres to keep studying history, doing practical things "
+            "and opening new prospects.")
+    assert "volunteer_service" not in _types(text)
+
+
+def test_traditional_characters_match():
+    assert "preaching" in _types("該縣成立宣講團，深入鄉村開展宣講。", "zh")
+
+
+def test_chinese_quoted_name_with_activity_is_a_theme_activity():
+    assert "theme_activity" in _types("社区开展“红色家风传承”活动，吸引居民参加。", "zh")
+    assert "theme_activity" not in _types("社区将开展“红色家风传承”活动。", "zh")
+
+
+def test_unit_context_may_use_quoted_campaign_names():
+    sentence = 'Party members claimed nearly 300 items in the "do practical things for the masses" drive.'
+    assert activity_for_unit("items", sentence, "en") == "volunteer_service"
+
+
+def test_chinese_bare_period_noun_uses_quoted_name_in_sentence():
+    assert activity_for_unit("期", "“理论夜校”已举办六期。", "zh") == "study_session"

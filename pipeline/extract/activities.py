@@ -92,7 +92,7 @@ def _english_context_type(unit: str, context: str) -> str | None:
     from ..nlp import english
 
     doc = english().make_doc(context)
-    hits = english_reported_cues(doc, sentences=False)
+    hits = english_reported_cues(doc, sentences=False, naming=True)
     at = context.lower().find(unit.lower()) if unit else -1
     if at < 0:
         at = 0
@@ -130,5 +130,5 @@ def _chinese_unit_type(unit: str, context: str) -> str | None:
     if head_label == lex.CONTEXT_HEAD or not unit:
         at = context.find(unit) if unit else -1
         at = max(at, 0)
-        return _nearest_type(chinese_reported_cues(context), (at, at + len(unit)))
+        return _nearest_type(chinese_reported_cues(context, naming=True), (at, at + len(unit)))
     return None

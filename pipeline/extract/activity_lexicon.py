@@ -184,6 +184,11 @@ def chinese_heads() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def english_negations() -> frozenset[str]:
+    return frozenset(taxonomy()["decision"]["en_negations"])
+
+
 def weak_needed() -> int:
     """How many weak cues of one type make a report (one strong cue always does)."""
     return taxonomy()["decision"]["weak_needed"]

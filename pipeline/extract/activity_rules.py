@@ -37,8 +37,12 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: h[1])
 
 
-def english_reported_cues(doc, sentences: bool = True) -> list[Hit]:
-    """Type cues in an English spaCy Doc that survive the rules, as character spans."""
+def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> list[Hit]:
+    """Type cues in an English spaCy Doc that survive the rules, as character spans.
+
+    `naming=True` keeps cues in quotes, plans and denials: used to say what a counted thing is
+    ("400 items in the 'practical things for the masses' drive"), not whether it was done.
+    """
     text = doc.text
     quoted = _regions(_EN_QUOTES, text)
     masked: list[tuple[int, int]] = []
@@ -59,9 +63,9 @@ def english_reported_cues(doc, sentences: bool = True) -> list[Hit]:
         if any(ms < cue.end and cue.start < me for ms, me in masked):
             continue
         span = doc[cue.start:cue.end]
-        if _inside(span.start_char, span.end_char, quoted):
-            continue
-        if _after_plan_marker(doc, cue.start, plan_tokens, sentences):
+        if not naming and (_inside(span.start_char, span.end_char, quoted)
+                           or _after_plan_marker(doc, cue.start, plan_tokens, sentences)
+                           or _negated(doc, cue.start)):
             continue
         hits.append((type_id, span.start_char, span.end_char))
     return _longest_first(hits)
@@ -76,6 +80,11 @@ def _after_plan_marker(doc, token: int, plan_tokens: list[int], sentences: bool)
     return False
 
 
+def _negated(doc, token: int, window: int = 3) -> bool:
+    negations = lex.english_negations()
+    return any(doc[i].lower_ in negations for i in range(max(0, token - window), token))
+
+
 def chinese_keyword_hits(text: str) -> list[Hit]:
     """Every Chinese keyword occurrence, longest first where they overlap, masks removed."""
     masked = [(m.start(), m.end()) for mask in lex.chinese_masks()
@@ -88,8 +97,12 @@ def chinese_keyword_hits(text: str) -> list[Hit]:
     return _longest_first(hits)
 
 
-def chinese_reported_cues(text: str) -> list[Hit]:
-    """Chinese keywords that survive the rules (not in 《titles》/quotes, not planned)."""
+def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
+    """Chinese keywords that survive the rules (not in 《titles》/quotes, not planned).
+
+    `naming=True` keeps quoted and planned ones (see english_reported_cues)."""
+    if naming:
+        return chinese_keyword_hits(text)
     quoted = _regions(_ZH_QUOTES, text)
     plans = lex.chinese_plan_markers()
     hits: list[Hit] = []
