@@ -14,7 +14,7 @@ import csv
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .report_text import sentence_around
+from .report_text import Sentences
 
 # Column types: string, int64, float64, bool, list<string>.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -83,8 +83,10 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
         "n_counts": len(counts), "n_places": len(places), "n_activities": len(activities),
         "warnings": list(record.get("warnings") or []), "text": text,
     })
+    sentences = Sentences(text) if counts else None
     for i, c in enumerate(counts):
         start, end = c["span"]
+        s, e = sentences.bounds(start, end)
         raw_start, raw_end = c.get("raw_span") or (None, None)
         rows["counts"].append({
             "doc_id": doc_id, "count_index": i, "value": c.get("value"), "low": c.get("low"),
@@ -93,7 +95,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
             "activity": c.get("activity"), "span_start": start, "span_end": end,
             "raw_span_start": raw_start, "raw_span_end": raw_end,
             "evidence": c.get("evidence", text[start:end]),
-            "sentence": sentence_around(text, start, end),
+            "sentence": text[s:e],
         })
     for p in places:
         mentions = p.get("mentions") or []
@@ -171,70 +173,138 @@ def _csv_cell(value, kind: str):
     return value
 
 
-def write_csv(tables: dict[str, list[dict]], out_dir: Path) -> list[Path]:
-    written = []
-    for name, rows in tables.items():
-        columns = TABLES[name]
-        path = out_dir / f"{name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow([column for column, _ in columns])
-            for row in rows:
-                writer.writerow([_csv_cell(row.get(column), kind) for column, kind in columns])
-        written.append(path)
-    return written
+class _CsvSink:
+    """One CSV file per table, rows appended chunk by chunk."""
+
+    def __init__(self, out_dir: Path):
+        self.paths = {name: out_dir / f"{name}.csv" for name in TABLES}
+        self.files = {name: open(path, "w", encoding="utf-8", newline="")
+                      for name, path in self.paths.items()}
+        self.writers = {name: csv.writer(f, lineterminator="\n") for name, f in self.files.items()}
+        for name, writer in self.writers.items():
+            writer.writerow([column for column, _ in TABLES[name]])
+
+    def write(self, tables: dict[str, list[dict]]) -> None:
+        for name, rows in tables.items():
+            columns = TABLES[name]
+            self.writers[name].writerows(
+                [_csv_cell(row.get(column), kind) for column, kind in columns] for row in rows)
+
+    def close(self) -> list[Path]:
+        for f in self.files.values():
+            f.close()
+        return list(self.paths.values())
 
 
-def write_parquet(tables: dict[str, list[dict]], out_dir: Path) -> list[Path]:
+class _ParquetSink:
+    """One parquet file per table with its explicit schema; each chunk is a row group."""
+
+    def __init__(self, out_dir: Path):
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ExportError("parquet needs pyarrow: pip install 'bulletins[export]' "
+                              "(or use --format csv)") from None
+        self.paths = {name: out_dir / f"{name}.parquet" for name in TABLES}
+        self.writers = {name: pq.ParquetWriter(path, arrow_schema(name))
+                        for name, path in self.paths.items()}
+
+    def write(self, tables: dict[str, list[dict]]) -> None:
+        for name, table in arrow_tables(tables).items():
+            if table.num_rows:
+                self.writers[name].write_table(table)
+
+    def close(self) -> list[Path]:
+        for writer in self.writers.values():
+            writer.close()
+        return list(self.paths.values())
+
+
+def write_tables(tables: dict[str, list[dict]], out_dir: Path, fmt: str) -> list[Path]:
+    """Write in-memory tables (from `build_rows`) in one go."""
+    sink = _ParquetSink(out_dir) if fmt == "parquet" else _CsvSink(out_dir)
     try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise ExportError("parquet needs pyarrow: pip install 'bulletins[export]' "
-                          "(or use --format csv)") from None
-    written = []
-    for name, table in arrow_tables(tables).items():
-        path = out_dir / f"{name}.parquet"
-        pq.write_table(table, path)
-        written.append(path)
-    return written
+        sink.write(tables)
+    finally:
+        paths = sink.close()
+    return paths
 
 
-def read_records_and_errors(records_path: str | Path, errors_path: str | Path | None = None):
-    """Records from a JSONL file, and error rows from `errors_path` or, by default, from
-    `OUT.errors.jsonl` beside it when that exists."""
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _checked(records: Iterable[dict], path: Path) -> Iterator[dict]:
+    n = 0
+    try:
+        for n, record in enumerate(records, 1):
+            if not isinstance(record, dict) or "doc_id" not in record or "text" not in record:
+                raise ExportError(f"{path} line {n} is not a bulletins record (no doc_id/text): "
+                                  f"give the JSONL written by `bulletins run`")
+            yield record
+    except ValueError as exc:
+        raise ExportError(f"{path}: {exc}; give a JSONL file of records") from None
+
+
+def _records_file(records_path: str | Path) -> Path:
+    path = Path(records_path)
+    if not path.is_file():
+        raise ExportError(f"no records file at {path}: give the JSONL written by "
+                          f"`bulletins run ... -o OUT.jsonl`")
+    return path
+
+
+def read_errors(records_path: str | Path, errors_path: str | Path | None = None) -> list[dict]:
+    """Error rows from `errors_path` or, by default, `OUT.errors.jsonl` beside the records."""
     from .emit import read_jsonl
     from .runner import default_errors_path
 
-    records_path = Path(records_path)
-    if not records_path.is_file():
-        raise ExportError(f"no records file at {records_path}: give the JSONL written by "
-                          f"`bulletins run ... -o OUT.jsonl`")
-    try:
-        records = list(read_jsonl(records_path))
-    except ValueError as exc:
-        raise ExportError(f"{records_path}: {exc}; give a JSONL file of records") from None
-    for n, record in enumerate(records, 1):
-        if not isinstance(record, dict) or "doc_id" not in record or "text" not in record:
-            raise ExportError(f"{records_path} line {n} is not a bulletins record (no doc_id/text): "
-                              f"give the JSONL written by `bulletins run`")
     errors_path = Path(errors_path) if errors_path else default_errors_path(str(records_path))
-    errors = []
-    if errors_path and errors_path.is_file():
-        try:
-            errors = list(read_jsonl(errors_path))
-        except ValueError as exc:
-            raise ExportError(f"{errors_path}: {exc}; give the error rows written by "
-                              f"`bulletins run`") from None
-    return records, errors
+    if not errors_path or not errors_path.is_file():
+        return []
+    try:
+        return list(read_jsonl(errors_path))
+    except ValueError as exc:
+        raise ExportError(f"{errors_path}: {exc}; give the error rows written by "
+                          f"`bulletins run`") from None
+
+
+def iter_records(records_path: str | Path) -> Iterator[dict]:
+    """Records from a JSONL file, one at a time, checked to look like records."""
+    from .emit import read_jsonl
+
+    path = _records_file(records_path)
+    return _checked(read_jsonl(path), path)
+
+
+def read_records_and_errors(records_path: str | Path, errors_path: str | Path | None = None):
+    """All records from a JSONL file, and the error rows beside it (see `read_errors`)."""
+    records = list(iter_records(records_path))
+    return records, read_errors(records_path, errors_path)
 
 
 def export(records_path: str | Path, out_dir: str | Path, fmt: str = "parquet",
-           errors_path: str | Path | None = None) -> list[Path]:
-    """Write every table of the records at `records_path` into `out_dir`; return the paths."""
+           errors_path: str | Path | None = None, chunk_size: int = 1000) -> list[Path]:
+    """Write every table of the records at `records_path` into `out_dir`; return the paths.
+    Streams: memory holds one chunk of records at a time, whatever the size of the batch."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    records, errors = read_records_and_errors(records_path, errors_path)
-    tables = build_rows(records, errors)
+    records = iter_records(records_path)
+    errors = read_errors(records_path, errors_path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return write_parquet(tables, out_dir) if fmt == "parquet" else write_csv(tables, out_dir)
+    sink = _ParquetSink(out_dir) if fmt == "parquet" else _CsvSink(out_dir)
+    try:
+        sink.write(build_rows([], errors))
+        for chunk in _chunks(records, chunk_size):
+            sink.write(build_rows(chunk))              # its errors table is empty
+    finally:
+        paths = sink.close()
+    return paths

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from math import floor, log10
 
-from .report_text import sentence_bounds
+from .report_text import Sentences
 
 
 @dataclass
@@ -144,9 +144,10 @@ def largest_counts(records: list[dict], top: int) -> list[LargeCount]:
     found = []
     for record in records:
         text = record.get("text") or ""
+        sentences = Sentences(text) if record.get("counts") else None
         for c in record.get("counts") or []:
             start, end = c["span"]
-            s, e = sentence_bounds(text, start, end)
+            s, e = sentences.bounds(start, end)
             found.append(LargeCount(
                 value=_number(c.get("value")), qualifier=c.get("qualifier") or "exact",
                 unit=c.get("unit") or "", category=c.get("category") or "other",

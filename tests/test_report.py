@@ -143,3 +143,29 @@ def test_report_renders_in_headless_chromium(tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1000, 1400)
     assert len(data) > 20_000, "a blank page compresses to almost nothing"
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pipeline.report_text import Sentences, sentence_around  # noqa: E402
+
+
+def test_sentence_around_stops_at_sentence_ends_not_decimal_points():
+    text = "Opening line.\nIn May, 1.5 million residents took part. “We held 40 sessions.” More!"
+    i = text.index("1.5 million")
+    assert sentence_around(text, i, i + 11) == "In May, 1.5 million residents took part."
+    i = text.index("40 sessions")
+    assert sentence_around(text, i, i + 11) == "“We held 40 sessions.”"
+    zh = "一是开展宣讲活动50场。二是走访群众300余户！三是……"
+    i = zh.index("300余户")
+    assert sentence_around(zh, i, i + 5) == "二是走访群众300余户！"
+    assert sentence_around("5 dogs\nnext", 0, 6) == "5 dogs"
+    assert sentence_around("A. 5 dogs. B", 3, 10) == "5 dogs."
+
+
+@given(st.text(alphabet="ab .。\n!1", max_size=60), st.data())
+def test_sentence_bounds_always_hold_the_span(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    s, e = Sentences(text).bounds(start, end)
+    assert 0 <= s <= start <= end <= e <= len(text)
