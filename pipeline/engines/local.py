@@ -33,8 +33,35 @@ def map_in_process(jobs: Iterable[Job], config: Config) -> Iterator[tuple[Job, d
         yield job, record, error
 
 
+def _exit_with_parent() -> None:
+    """A worker must not outlive its parent (kill -9 of the run leaves no orphan holding
+    the terminal or the output pipes): on Linux ask the kernel, elsewhere poll."""
+    import os
+    import threading
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        if libc.prctl(1, signal.SIGKILL) == 0 and os.getppid() == parent:    # PR_SET_PDEATHSIG
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _init_worker(config: Config) -> None:
     global _worker_config
+    _exit_with_parent()
     _worker_config = config
     # Ctrl-C reaches the whole process group; the parent decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
