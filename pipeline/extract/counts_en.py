@@ -1,20 +1,152 @@
-"""English counts (first version: digits followed by a noun; the counts issue replaces it)."""
+"""English counts: every cardinal number in MT text that says how many of something there are.
+
+    find_counts_en(doc) -> list[dict]   # doc.text (cleaned), doc.spacy_doc (sentences)
+
+Steps, each a pure function over the text:
+1. numbers_en finds number phrases (digits, words, magnitudes, qualifiers, ranges);
+2. count_filters_en drops the ones that are not counts (masks, slogans, dates, years, ages, ...);
+3. units_en finds the counted thing after the number, else before it ("volunteers numbering
+   300"), else an antecedent ("12 of whom"); a duration, age, percentage... unit drops it;
+4. the activity link comes from activities.activity_for_unit with the sentence as context.
+"""
 from __future__ import annotations
 
+import bisect
 import re
 
-_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[a-z][a-z-]+\s){0,2}[a-z][a-z-]+s)\b")
+from . import activities
+from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age_or_position,
+                               is_date_or_year, is_frequency_or_multiplier, masked_spans,
+                               quoted_spans, slogan_numeral, titled_name_after)
+from .numbers_en import NumberPhrase, find_number_phrases, qualifier_after
+from .units_en import Unit, group_after, group_before, lemma, unit_after, unit_before, unit_lexicon
+
+PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
+# After a number with no unit of its own, a terminator lets the noun before it be the unit.
+BACKWARD_END = re.compile(r"\s*(?:[,;.!?，；。)]|respectively\b|$)", re.I)
+INTEGRAL = {"people", "organization", "activity", "place", "item"}
+LINKED_CATEGORIES = {"activity", "organization", "people", "item"}
+
+
+def _sentence_bounds(doc) -> list[tuple[int, int]]:
+    try:
+        return [(s.start_char, s.end_char) for s in doc.spacy_doc.sents]
+    except Exception:   # no sentence boundaries (e.g. a stub doc in a test): one sentence
+        return [(0, len(doc.text))]
+
+
+def _sentence_at(bounds, starts, pos: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return bounds[i] if bounds else (0, 0)
+
+
+def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
+    if masks.find(phrase.start) or masks.find(phrase.end - 1):
+        return True
+    quote = quotes.find(phrase.start)
+    if quote and slogan_numeral(text, quote):
+        return True
+    return (is_date_or_year(text, phrase) or is_age_or_position(text, phrase)
+            or capitalised_name_numeral(text, phrase) or formula_numeral(text, phrase)
+            or titled_name_after(text, phrase))
+
+
+def _activity(unit: Unit, link_unit: str | None, sentence: str) -> str | None:
+    """The taxonomy type of the counted thing. Role-neutral people (party members, residents)
+    link to none unless the count sizes a group formed to do something."""
+    if unit.category not in LINKED_CATEGORIES and not link_unit:
+        return None
+    lex = unit_lexicon()
+    neutral = unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people
+    if unit.category == "people" and neutral and not link_unit and " and " not in unit.text:
+        return None
+    reading = link_unit or unit.normalized or unit.text
+    return activities.activity_for_unit(reading.strip(" \"“”‘’'"), sentence, "en")
+
+
+def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
+           link_unit: str | None, sentence: str) -> dict:
+    return {
+        "value": phrase.value,
+        "low": phrase.low,
+        "high": phrase.high,
+        "qualifier": qualifier,
+        "unit": unit.text.strip(),
+        "unit_normalized": unit.normalized,
+        "category": unit.category,
+        "activity": _activity(unit, link_unit, sentence),
+        "span": [span_start, span_end],
+    }
+
+
+def _coordinated_people(text: str, unit: Unit, sentence: str) -> Unit:
+    """"35 CPC members and young volunteers": people coordinated with people are one unit."""
+    if unit.category != "people":
+        return unit
+    m = re.match(r"\s+and\s+", text[unit.end:unit.end + 8])
+    if not m:
+        return unit
+    other = unit_after(text, unit.end + m.end(), sentence)
+    if other is None or other.category != "people" or other.excluded or other.start != unit.end + m.end():
+        return unit
+    if len(other.text.split()) > 3:
+        return unit
+    return Unit(unit.start, other.end, text[unit.start:other.end], other.head, "people",
+                unit.normalized, None)
 
 
 def find_counts_en(doc) -> list[dict]:
     text = doc.text
-    counts = []
-    for m in _COUNT.finditer(text):
-        value = int(m.group(1).replace(",", ""))
-        if 1900 <= value <= 2100:
+    if not text:
+        return []
+    masks = masked_spans(text)
+    quotes = quoted_spans(text)
+    bounds = _sentence_bounds(doc)
+    starts = [s for s, _ in bounds]
+    counts: list[dict] = []
+    for phrase in find_number_phrases(text):
+        if _is_excluded_number(text, phrase, masks, quotes):
             continue
-        counts.append({
-            "value": value, "qualifier": "exact", "unit": m.group(2), "unit_normalized": None,
-            "category": "other", "activity": None, "span": [m.start(), m.end()],
-        })
+        s_start, s_end = _sentence_at(bounds, starts, phrase.start)
+        sentence = text[s_start:s_end]
+        qualifier = phrase.qualifier
+        link_unit = group_before(text, phrase.q_start)
+
+        partitive = PARTITIVE.match(text, phrase.end)
+        if partitive:
+            # "72 cadres, 12 of whom": the antecedent's unit, counted again
+            previous = next((c for c in reversed(counts) if c["span"][1] <= phrase.start
+                             and c["span"][1] >= s_start), None)
+            if previous:
+                counts.append({**previous, "value": phrase.value, "low": phrase.low,
+                               "high": phrase.high, "qualifier": qualifier,
+                               "span": [phrase.q_start, partitive.end()]})
+            continue
+
+        unit = unit_after(text, phrase.end, sentence, after_plural=phrase.plural_magnitude)
+        span_start, span_end = phrase.q_start, None
+        if unit is not None:
+            if unit.excluded:
+                continue
+            if is_frequency_or_multiplier(text, unit.end, unit.head):
+                continue
+            unit = _coordinated_people(text, unit, sentence)
+            span_end = unit.end
+            q_after, q_end = qualifier_after(text, unit.end)
+            if q_after and qualifier == "exact":
+                qualifier, span_end = q_after, q_end
+            if link_unit is None and unit.category == "people":
+                group = group_after(text, unit.end)
+                if group:
+                    link_unit = f"{unit.text} of {group}"
+        elif BACKWARD_END.match(text, phrase.end) or unit_before(text, phrase.q_start, linked_only=True):
+            unit = unit_before(text, phrase.q_start)
+            if unit is None or unit.excluded:
+                continue
+            span_start, span_end = unit.start, phrase.end
+        else:
+            continue
+        if phrase.decimal and unit.category in INTEGRAL:
+            continue            # "3.5" with a person noun is a date (March 5) with its dot kept
+        counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence))
     return counts

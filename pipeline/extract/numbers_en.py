@@ -1,0 +1,323 @@
+"""English number phrases in MT text: digits, number words, magnitudes, qualifiers and ranges.
+
+`find_number_phrases(text)` finds every cardinal number phrase ("10,000", "1.2 million",
+"43 thousand and 800", "tens of thousands", "more than and 300", "2 to 5") with its value and
+qualifier. Whether a phrase is a *count* (it has a counted thing and is not a date, age, ...) is
+decided by the callers (counts_en). Word lists come from configs/counts_en/numbers.toml and
+qualifiers.toml.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..resources import load_toml
+
+# A token of English MT text: a number in digits (full-width too, with separators and decimals),
+# a word (hyphens and apostrophes inside), or one other non-space character.
+TOKEN = re.compile(
+    r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+    r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"
+    r"|\S"
+)
+DIGITS = re.compile(r"[0-9０-９]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_digits(self) -> bool:
+        return bool(DIGITS.match(self.text))
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A cardinal number phrase: [start, end) covers the number (and a range's second end),
+    q_start the qualifier before it when there is one."""
+    start: int
+    end: int
+    q_start: int
+    value: int | float
+    qualifier: str
+    low: int | float | None = None
+    high: int | float | None = None
+    has_magnitude: bool = False
+    plural_magnitude: bool = False   # "thousands", "tens of thousands": unit may follow "of"
+    words_only: bool = False         # spelled out ("twelve"), no digits
+    decimal: bool = False            # "3.5" with no magnitude: never a count of whole things
+    digits_text: str = ""            # the plain digit string, for year/code checks
+
+
+def tokens_from(text: str, pos: int, limit: int = 240) -> list[Token]:
+    """The tokens of text[pos:pos+limit] (a local window, so scanning stays cheap)."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, pos, min(len(text), pos + limit))]
+
+
+def tokens_before(text: str, pos: int, limit: int = 120) -> list[Token]:
+    """The tokens of the window that ends at pos, in text order."""
+    start = max(0, pos - limit)
+    toks = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, pos)]
+    return toks[1:] if start > 0 and toks else toks   # the first may be cut in half
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict
+    needs_magnitude: dict
+    magnitudes: dict
+    plural_magnitudes: dict
+    vague: tuple
+    before_qualifiers: re.Pattern
+    before_names: dict
+    after_qualifiers: re.Pattern
+    after_names: dict
+    range_connectors: frozenset
+    candidate: re.Pattern
+    not_before: frozenset
+
+
+def _phrase_alternation(phrases) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    numbers = load_toml("counts_en/numbers.toml")
+    quals = load_toml("counts_en/qualifiers.toml")
+    words = {k: v for k, v in numbers["words"].items()}
+    needs = dict(numbers["needs_magnitude"])
+    mags = dict(numbers["magnitudes"])
+    plural = dict(numbers["plural_magnitudes"])
+    vague = tuple(numbers["vague_before_magnitude"]["words"])
+
+    before_names = {p.lower(): q for q, ps in quals["before"].items() for p in ps}
+    after_names = {p.lower(): q for q, ps in quals["after"].items() for p in ps}
+    # Before: the phrase ends the window, an MT "and" may sit between it and the number.
+    before = re.compile(r"(?<![\w-])(" + _phrase_alternation(before_names) + r")\s+(?:and\s+)?$", re.I)
+    after_alt = "|".join(
+        (re.escape(p) if not p[0].isalpha() else r"\s+" + r"\s+".join(map(re.escape, p.split())) + r"(?![\w])")
+        for p in sorted(after_names, key=len, reverse=True))
+    after = re.compile(r"(?:" + after_alt + r")", re.I)
+
+    word_alt = _phrase_alternation(list(words) + list(plural))
+    mag_alt = _phrase_alternation(mags)
+    lead_alt = _phrase_alternation(list(needs) + list(vague))
+    candidate = re.compile(
+        r"(?<![\w.,\-/])[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+        r"|(?<![\w\-])(?:" + lead_alt + r")\s+(?:" + mag_alt + r")(?![\w])"
+        r"|(?<![\w\-])(?:" + word_alt + r"|" + mag_alt + r")(?:-(?:" + word_alt + r"))?(?![\w\-])",
+        re.I)
+    return Lexicon(words, needs, mags, plural, vague, before, before_names, after, after_names,
+                   frozenset(quals["range"]["connectors"]), candidate,
+                   frozenset(p.lower() for p in quals["not_before"]["phrases"]))
+
+
+def digits_value(text: str) -> Decimal:
+    plain = unicodedata.normalize("NFKC", text).replace(",", "")
+    return Decimal(plain)
+
+
+def as_number(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _word_value(word: str, lex: Lexicon) -> Decimal | None:
+    """'twenty', 'twenty-three', 'dozen' -> value; anything else None."""
+    w = word.lower()
+    if w in lex.words:
+        return Decimal(lex.words[w])
+    if "-" in w:
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in lex.words and parts[1] in lex.words:
+            tens, ones = lex.words[parts[0]], lex.words[parts[1]]
+            if tens % 10 == 0 and tens >= 20 and 0 < ones < 10:
+                return Decimal(tens + ones)
+    return None
+
+
+def _parse(toks: list[Token], lex: Lexicon):
+    """Parse a number from the start of toks. Returns (value, n_tokens, flags) or None."""
+    total = Decimal(0)
+    current: Decimal | None = None
+    used = 0
+    last = None            # kind of the last token taken: "num", "mag" or "and"
+    last_mag = Decimal(0)
+    has_mag = plural = False
+    words_only = True
+    digits_text = ""
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        w = t.lower
+        v = digits_value(t.text) if t.is_digits else _word_value(w, lex)
+        if v is not None:
+            if last == "num":
+                if not t.is_digits and current % 10 == 0 and current >= 20 and v < 10 and not digits_text:
+                    current += v          # "twenty three"
+                    used = i = i + 1
+                    continue
+                break
+            if last == "mag" or (last == "and" and v >= last_mag):
+                break
+            if t.is_digits:
+                if digits_text and last != "and":
+                    break
+                words_only = False
+                digits_text = unicodedata.normalize("NFKC", t.text).replace(",", "")
+            current = v if not current else current + v
+            last = "num"
+            used = i + 1
+        elif (w in lex.needs_magnitude or w in lex.vague or f"{w} {toks[i + 1].lower if i + 1 < n else ''}" in lex.vague) \
+                and last is None:
+            # "a hundred", "one thousand", "several hundred", "a few thousand"
+            j = i + 2 if i + 1 < n and f"{w} {toks[i + 1].lower}" in lex.vague else i + 1
+            if j < n and toks[j].lower in lex.magnitudes:
+                vague = not (j == i + 1 and w in lex.needs_magnitude)
+                current = Decimal(1)
+                plural = plural or vague
+                last = "num"
+                i = j
+                continue
+            break
+        elif w in lex.magnitudes:
+            mag = Decimal(lex.magnitudes[w])
+            if last == "mag" and last_mag == 100 and mag > 100 and current:
+                total += current * mag        # "one hundred thousand"
+                current = Decimal(0)
+                last_mag = mag
+                used = i + 1
+                i += 1
+                continue
+            if last not in (None, "num"):
+                break
+            base = current if current else Decimal(1)
+            if mag == 100:
+                current = base * mag
+            else:
+                total += base * mag
+                current = Decimal(0)
+            has_mag = True
+            last, last_mag = "mag", mag
+            used = i + 1
+        elif w in lex.plural_magnitudes and last is None:
+            # "thousands", "tens of thousands", "hundreds of thousands of"
+            current = Decimal(lex.plural_magnitudes[w])
+            plural = has_mag = True
+            used = i + 1
+            while (used + 1 < n and toks[used].lower == "of"
+                   and toks[used + 1].lower in lex.plural_magnitudes):
+                current *= Decimal(lex.plural_magnitudes[toks[used + 1].lower])
+                used += 2
+            break
+        elif w == "and" and last == "mag":
+            last = "and"          # "43 thousand and 800", "two hundred and fifty"
+        elif w == "and" and last == "num" and i + 2 < n and toks[i + 1].lower in ("a", "one") \
+                and toks[i + 2].lower == "half":
+            current = (current or Decimal(0)) + Decimal("0.5")   # "two and a half"
+            used = i + 3
+            break
+        else:
+            break
+        i += 1
+    if not used:
+        return None
+    value = total + (current or Decimal(0))
+    decimal = "." in digits_text and not has_mag
+    return value, used, {"has_magnitude": has_mag, "plural": plural, "words_only": words_only,
+                         "decimal": decimal, "digits_text": digits_text}
+
+
+def _qualifier_before(text: str, start: int, lex: Lexicon):
+    window = text[max(0, start - 40):start]
+    m = lex.before_qualifiers.search(window)
+    if not m:
+        return None, start
+    phrase = re.sub(r"\s+", " ", m.group(1).lower())
+    preceding = window[:m.start(1)].lower().split()[-2:]
+    for n in (1, 2):
+        if len(preceding) >= n and " ".join(preceding[-n:] + [phrase]) in lex.not_before:
+            return None, start               # "handed over 120,000 yuan"
+    return lex.before_names[phrase], start - (len(window) - m.start(1))
+
+
+def qualifier_after(text: str, pos: int) -> tuple[str | None, int]:
+    """A qualifier right at pos ("or more", "-odd", "+", "left and right") and where it ends."""
+    lex = lexicon()
+    m = lex.after_qualifiers.match(text, pos)
+    if not m:
+        return None, pos
+    phrase = re.sub(r"\s+", " ", m.group().strip().lower())
+    return lex.after_names.get(phrase), m.end()
+
+
+def parse_at(text: str, start: int) -> NumberPhrase | None:
+    """The number phrase that starts at `start` (qualifier, range and after-qualifier included)."""
+    lex = lexicon()
+    toks = tokens_from(text, start, 160)
+    parsed = _parse(toks, lex)
+    if parsed is None:
+        return None
+    value, used, flags = parsed
+    end = toks[used - 1].end
+    low = high = None
+    # Ranges: "2 to 5", "2-5", "from 2 to 5", "between 10 and 20"; the second end must be larger.
+    if used < len(toks) and toks[used].text.lower() in lex.range_connectors | {"and"}:
+        conn = toks[used].text.lower()
+        between = conn == "and" and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I)
+        if conn != "and" or between:
+            second = _parse(toks[used + 1:], lex)
+            adjacent = conn not in "-–—~～" or toks[used].start == end and toks[used].end == toks[used + 1].start
+            if second and adjacent and not second[2]["plural"]:
+                v2 = second[0]
+                v1 = value
+                if not flags["has_magnitude"] and second[2]["has_magnitude"]:
+                    # "3 to 5 million": the first end shares the second's magnitude
+                    for m in sorted(map(Decimal, lex.magnitudes.values()), reverse=True):
+                        if v2 % m == 0 and v1 * m < v2:
+                            v1 = v1 * m
+                            break
+                if v2 > v1 and not (conn == "or" and flags["plural"]):
+                    low, high = as_number(v1), as_number(v2)
+                    value = v1
+                    end = toks[used + second[1]].end
+    qualifier = "more_than" if flags["plural"] else "exact"
+    q, q_start = _qualifier_before(text, start, lex)
+    if q:
+        qualifier = q
+    elif low is None:
+        q_after, q_end = qualifier_after(text, end)
+        if q_after:
+            qualifier, end = q_after, q_end
+    return NumberPhrase(start=start, end=end, q_start=q_start, value=as_number(value),
+                        qualifier=qualifier, low=low, high=high,
+                        has_magnitude=flags["has_magnitude"], plural_magnitude=flags["plural"],
+                        words_only=flags["words_only"], decimal=flags["decimal"],
+                        digits_text=flags["digits_text"])
+
+
+def find_number_phrases(text: str) -> list[NumberPhrase]:
+    """Every number phrase in text, left to right, not overlapping."""
+    lex = lexicon()
+    found = []
+    pos = 0
+    for m in lex.candidate.finditer(text):
+        if m.start() < pos:
+            continue
+        phrase = parse_at(text, m.start())
+        if phrase is None:
+            continue
+        found.append(phrase)
+        pos = phrase.end
+    return found
