@@ -154,3 +154,77 @@ def test_dev_corpus_places_f1(tmp_path, prefix, places_min, admin_min):
     assert result["contract_breaches"] == 0
     assert result["places"]["f1"] >= places_min, result["places"]
     assert result["admin_places_by_code"]["f1"] >= admin_min, result["admin_places_by_code"]
+
+
+# --- institutions with numbered / multi-word names, streets named after cities, districts
+# --- translated into English words, generic Chinese words (sentences written for these tests)
+def test_institution_names_keep_number_and_leading_place():
+    text = ("Teachers of Jiujiang No. 4 Middle School and Yichun No. 1 Middle School toured the "
+            "Ruijin August 1st Memorial Hall, then Hunan First Normal University and Lanzhou "
+            "University Second Hospital sent volunteers to the Gutian Conference Site.")
+    got = by_name(find_places(text, "en"))
+    check_spans(text, list(got.values()))
+    for name in ("Jiujiang No. 4 Middle School", "Yichun No. 1 Middle School", "Ruijin August 1st Memorial Hall",
+                 "Hunan First Normal University", "Lanzhou University Second Hospital", "Gutian Conference Site"):
+        assert name in got, (name, sorted(got))
+        assert text[slice(*got[name]["mentions"][0])] == name
+    assert "Lanzhou University" not in got
+    assert got["Jiujiang"]["adcode"] == "360400"          # the city inside the name is mentioned too
+
+
+def test_site_name_runs_over_of_the_after_host_word():
+    text = "Pupils visited the Former Site of the Labour Movement Institute and Yuelu Academy yesterday."
+    got = by_name(find_places(text, "en"))
+    assert "Former Site of the Labour Movement Institute" in got and "Yuelu Academy" in got
+    assert not any(n.startswith("Pupils") for n in got)
+
+
+def test_road_streets_named_after_cities_are_streets_only():
+    text = "Party members of Zhangye Road Street and Shanghai Road Street in Lanzhou planted trees."
+    got = by_name(find_places(text, "en"))
+    assert got["Zhangyelu Subdistrict"]["level"] == "township"
+    assert got["Shanghailu Subdistrict"]["level"] == "township"
+    assert "Zhangye" not in got and "Shanghai" not in got
+    assert got["Lanzhou"]["adcode"] == "620100"
+
+
+def test_districts_translated_into_english_words():
+    got = {p["name_zh"]: p for p in find_places("Lanzhou held a rally; City Pass District sent 30 people.", "en")}
+    assert got["城关区"]["adcode"] == "620102"
+    got = {p["name_zh"]: p for p in find_places("Volunteers from Taiyuan Small Shop District gathered.", "en")}
+    assert got["小店区"]["adcode"] == "140105"
+    got = {p["name_zh"]: p for p in find_places("The Jiaxing South Lake District held a meeting.", "en")}
+    assert got["南湖区"]["adcode"] == "330402"
+    # 城关区 exists in several cities: without a parent in the document, no code
+    [p] = find_places("City Pass District held a meeting.", "en")
+    assert p["name_zh"] == "城关区" and p["adcode"] is None
+
+
+def test_river_in_a_title_is_not_the_city():
+    text = "The youth league screened the film Four Crossings of the Chishui River twice; Chishui River flows on."
+    assert find_places(text, "en") == []
+
+
+def test_chinese_institution_names_keep_city_and_number():
+    text = "苏州市第十中学师生参观南昌八一起义纪念馆，湖南第一师范学院的学生来到遵义会议旧址和岳麓书院。"
+    places = find_places(text, "zh")
+    check_spans(text, places)
+    got = {p["name_zh"]: p for p in places}
+    school = got["苏州市第十中学"]
+    assert school["name"] == "Suzhou No. 10 Middle School" and school["level"] == "institution"
+    assert got["南昌八一起义纪念馆"]["name"] == "Nanchang August 1st Uprising Memorial Hall"
+    assert "湖南第一师范学院" in got and "岳麓书院" in got and "遵义会议旧址" in got
+    assert got["苏州市"]["adcode"] == "320500"
+    assert not any("Dishi" in p["name"] or "Geming" in p["name"] for p in places)
+
+
+def test_chinese_generic_town_areas_and_road_fragments():
+    text = "老城区改造持续推进，中心城区和主城区居民沿着红色路线登上小岛，城区面貌一新。"
+    assert find_places(text, "zh") == []
+    got = {p["name_zh"]: p for p in find_places("洛阳市老城区开展志愿服务。", "zh")}
+    assert got["老城区"]["adcode"] == "410302"
+
+
+def test_chinese_river_and_title_are_not_units():
+    got = {p["name_zh"] for p in find_places("团员在赤水河畔观看电影《四渡赤水》，赤水市团委参加。", "zh")}
+    assert got == {"赤水市"}

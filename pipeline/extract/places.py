@@ -54,6 +54,18 @@ class Lexicon:
     zh_road_after: re.Pattern
     zh_not_followed: dict
     renderings: tuple[tuple[tuple[str, ...], str, str], ...]             # (words lower), stem, mode
+    site_stop: frozenset = frozenset()
+    site_connectors: frozenset = frozenset()
+    site_connector_hosts: frozenset = frozenset()
+    site_generic: frozenset = frozenset()
+    not_admin_after: frozenset = frozenset()
+    word_chars: dict = field(default_factory=dict)                       # english word -> (Chinese, ...)
+    zh_site_max_stem: int = 9
+    zh_site_generic: frozenset = frozenset()
+    zh_site_words: tuple = ()
+    zh_site_heads: dict = field(default_factory=dict)
+    zh_generic_units: frozenset = frozenset()
+    zh_not_admin_after: str = ""
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -72,6 +84,15 @@ def lexicon() -> Lexicon:
                 continue
             phrase, stem, mode = line.rstrip("\n").split("\t")[:3]
             renderings.append((_words(phrase), stem, mode))
+    word_chars: dict[str, list[str]] = {}
+    with open(GAZ_DIR / "en_zh_words.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, chars = line.rstrip("\n").split("\t")[:2]
+            bucket = word_chars.setdefault(word.strip().lower(), [])
+            bucket += [c for c in chars.split("|") if c and c not in bucket]
+    sites = en["sites"]
     by_len = lambda item: -len(item[0])  # noqa: E731
     return Lexicon(
         admin_suffixes=tuple(sorted(((_words(k), tuple(v)) for k, v in en["admin_suffixes"].items()), key=by_len)),
@@ -94,6 +115,18 @@ def lexicon() -> Lexicon:
         zh_road_after=re.compile(zh["road_after_short"]),
         zh_not_followed=dict(zh["suffix_not_followed_by"]),
         renderings=tuple(sorted(renderings, key=by_len)),
+        site_stop=frozenset(w.lower() for w in sites["stop"]),
+        site_connectors=frozenset(sites["connectors"]),
+        site_connector_hosts=frozenset(w.lower() for w in sites["connector_hosts"]),
+        site_generic=frozenset(w.lower() for w in sites["generic"]),
+        not_admin_after=frozenset(sites["not_admin_after"]),
+        word_chars={k: tuple(v) for k, v in word_chars.items()},
+        zh_site_max_stem=int(zh["site_max_stem"]),
+        zh_site_generic=frozenset(zh["site_generic_stems"]),
+        zh_site_words=tuple(sorted(zh["site_words"].items(), key=lambda kv: -len(kv[0]))),
+        zh_site_heads=dict(zh["site_heads"]),
+        zh_generic_units=frozenset(zh["generic_units"]),
+        zh_not_admin_after=zh["not_admin_after_short"],
     )
 
 
@@ -244,6 +277,8 @@ def _accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: 
         return False
     if m.kind == "render-suffix":
         return m.score > 0
+    if m.kind == "generic":
+        return m.score >= 3     # 老城区 is Luoyang's only when Luoyang is in the document
     if m.kind == "render-context":
         return m.score > 0 or d.code in suffix_codes
     # bare / short names: backed by a parent or a sibling (a shared province alone is weak)
@@ -374,6 +409,90 @@ def _close(a: str, b: str) -> bool:
     return _edit_distance(a, b) <= (2 if n >= 8 else 1)
 
 
+_ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
+_NO_GAP = re.compile(r"\.?[ \u00a0]*\d+[ \u00a0]+")
+_ORDINAL_GAP = re.compile(r"[ \u00a0]+\d+")
+
+
+def _is_ordinal(toks: "Tokens", x: int) -> bool:
+    """'st' of '1st', 'th' of '10th' (digits are not tokens)."""
+    s = toks.items[x][1]
+    return toks.lower[x] in _ORDINAL_TOKENS and s > 0 and toks.text[s - 1].isdigit()
+
+
+def _site_gap_ok(toks: "Tokens", x: int) -> bool:
+    """May tokens x-1 and x belong to one site name ("No. 3 Middle", "August 1st")?"""
+    gap = toks.text[toks.items[x - 1][2]:toks.items[x][1]]
+    if gap.strip(" \u00a0\t") == "" and "\n" not in gap:
+        return True
+    if toks.lower[x - 1] == "no" and _NO_GAP.fullmatch(gap):
+        return True
+    return _is_ordinal(toks, x) and bool(_ORDINAL_GAP.fullmatch(gap))
+
+
+def _site_word(toks: "Tokens", x: int, lex: Lexicon) -> bool:
+    return _is_ordinal(toks, x) or (toks.cap(x) and toks.lower[x] not in lex.site_stop)
+
+
+def _site_start(toks: "Tokens", j: int, blocked: list, lex: Lexicon) -> int:
+    """First token of a site's name ending before head token j: capitalised words, "No. 3",
+    ordinals, and "of the" after a host word ("Former Site of the ... Institute")."""
+    start = j
+    while start > 0 and j - start < 9:
+        x = start - 1
+        if blocked[x] or not _site_gap_ok(toks, start):
+            break
+        if _site_word(toks, x, lex):
+            start = x
+            continue
+        if toks.lower[x] in lex.site_connectors:
+            y = x
+            while y >= 0 and toks.lower[y] in lex.site_connectors and not blocked[y] and _site_gap_ok(toks, y + 1):
+                y -= 1
+            if y >= 0 and not blocked[y] and toks.lower[y] in lex.site_connector_hosts and toks.cap(y) \
+                    and _site_gap_ok(toks, y + 1):
+                start = y
+                continue
+        break
+    while start < j and (not toks.cap(start) or toks.lower[start] in lex.site_stop):
+        start += 1
+    return start
+
+
+def _site_continues(toks: "Tokens", r: int, lex: Lexicon) -> bool:
+    """After a site head at r: does a longer site name follow ("University Second Hospital")?"""
+    n = len(toks)
+    for x in range(r, min(n, r + 4)):
+        if not _site_gap_ok(toks, x) or not _site_word(toks, x, lex):
+            return False
+        for words, _level in lex.site_suffixes:
+            if toks.lower[x:x + len(words)] == list(words) and toks.cap(x):
+                return True
+    return False
+
+
+_WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
+_TITLE = re.compile(r"《[^》\n]{1,40}》")
+
+
+def _translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], lex: Lexicon) -> list[Division]:
+    """County-level units whose name is these English words put back into characters."""
+    out: list[Division] = []
+    combos = [""]
+    for w in words:
+        combos = [c + ch for c in combos for ch in lex.word_chars[w]][:512]
+    for stem in combos:
+        for end in endings:
+            for d in gz.by_zh_full.get(stem + end, ()):
+                if d.level in ("district", "county") and d not in out:
+                    out.append(d)
+    return out
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
 def _find_en(text: str) -> list[dict]:
     gz = load_gazetteer()
     lex = lexicon()
@@ -411,6 +530,32 @@ def _find_en(text: str) -> list[dict]:
             for j in range(i, end_tok + 1):
                 used[j] = True
             break
+
+    # 1b. "<English words> District/County" where MT translated the name's characters as words
+    #     ("City Pass District" = 城关区, "Small Shop District" = 小店区): translate them back
+    for j in range(1, n):
+        if used[j] or toks.lower[j] not in _WORD_SUFFIX_ENDINGS or not toks.cap(j) or not toks.joined(j - 1):
+            continue
+        for k in (3, 2, 1):
+            i = j - k
+            if i < 0 or any(used[x] or not toks.cap(x) or toks.lower[x] not in lex.word_chars for x in range(i, j)) \
+                    or not all(toks.joined(x) for x in range(i, j)):
+                continue
+            if gz.by_en.get(norm_key("".join(toks.items[x][0] for x in range(i, j)))):
+                break     # a real romanised name: step 2 takes it
+            cands = _translated_units(gz, [toks.lower[x] for x in range(i, j)], _WORD_SUFFIX_ENDINGS[toks.lower[j]],
+                                      lex)
+            if not cands:
+                continue
+            names = {d.name_zh for d in cands}
+            text_name = cands[0].name_en if len(names) == 1 else \
+                " ".join(toks.items[x][0] for x in range(i, j + 1))
+            admin.append(AdminMention((toks.items[i][1], toks.items[j][2]), cands, "suffix", text_name))
+            for x in range(i, j + 1):
+                used[x] = True
+            break
+
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
 
     # 2. romanised names of administrative units followed by a level word ("Hongshan District")
     suffix_first = {e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes}
@@ -458,7 +603,12 @@ def _find_en(text: str) -> list[dict]:
             next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
                              and toks.cap(i + 1))
             short_ok = [d for d in cands if len(d.short_zh) >= 2]
-            if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop:
+            # "the Chishui River", "Jinggang Mountains": a river or mountain, not the unit; names
+            # inside a film or book title are not places either
+            river = i + k < n and toks.joined(i + k - 1) and toks.lower[i + k] in lex.not_admin_after
+            in_title = any(a <= toks.items[i][1] < b for a, b in titles)
+            if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop \
+                    and not river and not in_title:
                 admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
                                           text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
                 for j in range(i, i + k):
@@ -470,15 +620,29 @@ def _find_en(text: str) -> list[dict]:
     # 3. streets, communities, villages, towns and sites, by their suffix word
     local: dict[str, Place] = {}
     order: list[str] = []
+    admin_used = list(used)
 
-    def add_local(name_words, suffix_words, level, canonical_suffix, span):
-        name = _display_name(name_words, lex)
-        key = level + ":" + _name_key(name_words, lex)
+    def add_local(name_words, suffix_words, level, canonical_suffix, span, display=None):
+        name = display or _display_name(name_words, lex)
+        key = level + ":" + (_site_key(name) if display else _name_key(name_words, lex))
         if key not in local:
-            full = f"{name} {canonical_suffix}" if canonical_suffix else f"{name} {' '.join(suffix_words)}"
+            if display:
+                full = display
+            else:
+                full = f"{name} {canonical_suffix}" if canonical_suffix else f"{name} {' '.join(suffix_words)}"
             local[key] = Place(full, None, level, None, key=key)
             order.append(key)
         local[key].mentions.append(span)
+
+    def lead_admin(start: int, j: int) -> int:
+        """A province or city name at the start of a longer name: how many tokens it takes."""
+        for lead in (2, 1):
+            if j - start > lead and all(toks.cap(x) for x in range(start, start + lead)) \
+                    and all(toks.joined(x) for x in range(start, start + lead - 1)):
+                lead_key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
+                if any(d.level in ("province", "city") for d in gz.by_en.get(lead_key, [])):
+                    return lead
+        return 0
 
     for j in range(1, n):
         if used[j]:
@@ -488,26 +652,62 @@ def _find_en(text: str) -> list[dict]:
             if toks.match_phrase(j, words):
                 found = (len(words), level, canonical)
                 break
+        site = False
         if not found:
             for words, level in lex.site_suffixes:
-                if toks.match_phrase(j, words) and toks.cap(j):
+                if toks.cap(j) and tuple(toks.lower[j:j + len(words)]) == words and _site_gap_ok(toks, j) \
+                        and all(toks.joined(x) for x in range(j, j + len(words) - 1)):
                     found = (len(words), level, " ".join(toks.items[x][0] for x in range(j, j + len(words))))
+                    site = True
                     break
         if not found:
             continue
         k, level, canonical = found
+        if site:
+            if _site_continues(toks, j + k, lex):
+                continue   # "Lanzhou University Second Hospital": the hospital is the site
+            blocked = [u and not a for u, a in zip(used, admin_used)]
+            start = _site_start(toks, j, blocked, lex)
+            words_before = [toks.lower[x] for x in range(start, j)]
+            if not words_before or all(w in lex.site_generic or w in lex.generic_words or w in lex.site_stop
+                                       or _is_ordinal(toks, x) for x, w in zip(range(start, j), words_before)):
+                continue
+            end = j + k - 1
+            span = (toks.items[start][1], toks.items[end][2])
+            display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
+            lead = lead_admin(start, j)
+            if lead and start >= 2 and toks.lower[start - 1] == "of" and \
+                    toks.lower[start - 2] in ("city", "province", "county", "district"):
+                # "the city of Xining Lu Qing Park": the city belongs to "the city of"
+                start += lead
+                span = (toks.items[start][1], toks.items[end][2])
+                display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
+                admin.append(AdminMention((toks.items[start - lead][1], toks.items[start - 1][2]),
+                                          list(gz.by_en.get(norm_key("".join(
+                                              toks.items[x][0] for x in range(start - lead, start))), [])), "bare"))
+                lead = 0
+            if lead and not any(admin_used[x] for x in range(start, start + lead)) \
+                    and toks.lower[start + lead] not in lex.name_word_pinyin:
+                key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
+                cands = [d for d in gz.by_en.get(key, []) if len(d.short_zh) >= 2]
+                if cands:
+                    admin.append(AdminMention((toks.items[start][1], toks.items[start + lead - 1][2]), cands,
+                                              "bare", text_name=" ".join(toks.items[x][0]
+                                                                         for x in range(start, start + lead))))
+            add_local(None, None, level, "", span, display=display)
+            for x in range(start, end + 1):
+                used[x] = True
+            continue
         start = j
         while start - 1 >= 0 and j - (start - 1) <= 5 and not used[start - 1] and toks.joined(start - 1) \
                 and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
                 and toks.lower[start - 1] not in lex.stop_words:
             start -= 1
-        # a province or city name before the street's own name is a place of its own
-        for lead in (2, 1):
-            if j - start > lead and all(toks.cap(x) for x in range(start, start + lead)):
-                lead_key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
-                if any(d.level in ("province", "city") for d in gz.by_en.get(lead_key, [])):
-                    start += lead
-                    break
+        # a province or city name before the street's own name is a place of its own, but
+        # "Zhangye Road Street", "Shanghai Road Street" are streets named after a city
+        lead = lead_admin(start, j)
+        if lead and not all(toks.lower[x] in lex.name_word_pinyin for x in range(start + lead, j)):
+            start += lead
         name_words = [toks.items[x][0] for x in range(start, j)]
         if not name_words or all(w.lower() in lex.generic_words or w.lower() in lex.stop_words for w in name_words):
             continue
@@ -544,14 +744,22 @@ def _find_en(text: str) -> list[dict]:
                 ctx_counties |= {c.code for c in gz.children(d.code)}
     towns = [t for c in ctx_counties for t in gz.townships_by_county.get(c, [])]
 
+    town_keys = [(norm_key(t.bare_en), {norm_key(a) for a in t.alt_en}, t) for t in towns]
+    town_memo: dict[str, Township | None] = {}
+
     def town_for(key: str) -> Township | None:
-        exact = [t for t in towns if norm_key(t.bare_en) == key or key in {norm_key(a) for a in t.alt_en}]
+        if key in town_memo:
+            return town_memo[key]
+        exact = [t for bk, alts, t in town_keys if bk == key or key in alts]
         if len(exact) == 1:
-            return exact[0]
-        if exact:
-            return None
-        near = [t for t in towns if _close(norm_key(t.bare_en), key)]
-        return near[0] if len(near) == 1 else None
+            found = exact[0]
+        elif exact:
+            found = None
+        else:
+            near = [t for bk, _, t in town_keys if abs(len(bk) - len(key)) <= 2 and _close(bk, key)]
+            found = near[0] if len(near) == 1 else None
+        town_memo[key] = found
+        return found
 
     # merge near-identical spellings of one township/community, and name townships from the data
     groups: list[list[Place]] = []
@@ -689,6 +897,9 @@ def _find_zh(text: str) -> list[dict]:
                 continue
             if all(kind == "short" for kind, _ in entries) and lex.zh_road_after.match(after):
                 continue
+            if all(kind == "short" for kind, _ in entries) and after[:1] and after[0] in lex.zh_not_admin_after \
+                    and not any(index.get(text[i + length:i + length + L]) for L in range(2, 5)):
+                continue      # 赤水河, 井冈山 ... a river or mountain
             found = (i, i + length, entries)
             break
         if found:
@@ -701,6 +912,8 @@ def _find_zh(text: str) -> list[dict]:
     hard_ends |= {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
     suffix_places = _zh_suffix_places(text, matches, hard_ends, lex)
     taken = [(s, e) for s, e, *_ in suffix_places]
+    prefixes = {sp[6] for sp in suffix_places if sp[6]}
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
 
     def inside(s, e):
         return any(ts <= s and e <= ts2 and (ts, ts2) != (s, e) for ts, ts2 in taken)
@@ -708,9 +921,17 @@ def _find_zh(text: str) -> list[dict]:
     admin: list[AdminMention] = []
     towns: dict[str, Place] = {}
     for s, e, entries in matches:
-        if inside(s, e):
+        if inside(s, e) and (s, e) not in prefixes:
             continue
         kind = entries[0][0]
+        if kind == "short" and any(a <= s < b for a, b in titles):
+            continue      # 《四渡赤水》: a film title
+        if kind != "town" and text[s:e] in lex.zh_generic_units:
+            if s > 0 and text[s - 1] in "中主老新":
+                continue  # 中心城区, 主城区
+            divs = [d for _, d in entries]
+            admin.append(AdminMention((s, e), divs, "generic"))
+            continue
         if kind == "town":
             t = entries[0][1]
             p = towns.setdefault(t.name_zh, Place(t.name_en, t.name_zh, "township", None, key="town:" + t.name_zh))
@@ -721,13 +942,19 @@ def _find_zh(text: str) -> list[dict]:
     places = _admin_places(gz, admin, lex)
 
     local: dict[str, Place] = {}
-    for s, e, name_zh, level, stem, suffix in suffix_places:
+    for s, e, name_zh, level, stem, suffix, prefix in suffix_places:
         key = name_zh
         if name_zh in towns:
             towns[name_zh].mentions.append((s, e))
             continue
         if key not in local:
-            local[key] = Place(_zh_english(stem, suffix, level), name_zh, level, None, key=key)
+            lead = None
+            if prefix:
+                lead = next((m.chosen or m.cands[0] for m in admin if m.span == prefix and m.cands), None)
+                if lead is None:
+                    lead = next((p for p in towns.values() if (prefix[0], prefix[1]) in p.mentions), None)
+            local[key] = Place(_zh_english(stem, suffix, level, lex, lead, prefix[1] - prefix[0] if prefix else 0),
+                               name_zh, level, None, key=key)
         local[key].mentions.append((s, e))
     return _finish(places + list(towns.values()) + list(local.values()))
 
@@ -739,13 +966,68 @@ ZH_SUFFIX_EN = {"街道": "Subdistrict", "镇": "Town", "乡": "Township", "社�
                 "图书馆": "Library", "广场": "Square", "公园": "Park", "岛": "Island"}
 
 
-def _zh_english(stem: str, suffix: str, level: str) -> str:
-    return f"{romanise_zh(stem)} {ZH_SUFFIX_EN.get(suffix, '')}".strip()
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
+_EN_ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+
+
+def _zh_number(s: str) -> int | None:
+    if len(s) == 1:
+        return _ZH_DIGITS.get(s)
+    if s[0] == "十":
+        return 10 + _ZH_DIGITS.get(s[1], 0) if len(s) == 2 else None
+    if len(s) >= 2 and s[1] == "十":
+        tens = _ZH_DIGITS.get(s[0], 0) * 10
+        return tens + (_ZH_DIGITS.get(s[2], 0) if len(s) == 3 else 0)
+    return None
+
+
+def _zh_english(stem: str, suffix: str, level: str, lex: Lexicon | None = None, lead=None, lead_len: int = 0) -> str:
+    """English name of a place found by its suffix: 苏州市第十中学 -> Suzhou No. 10 Middle School,
+    井冈山革命博物馆 -> Jinggangshan Revolution Museum, 龙泉社区 -> Longquan Community."""
+    head = ZH_SUFFIX_EN.get(suffix) or (lex.zh_site_heads.get(suffix, "") if lex else "")
+    if lex is None or level not in ("institution", "other"):
+        return f"{romanise_zh(stem)} {head}".strip()
+    words: list[str] = []
+    rest = stem
+    if lead is not None and lead_len:
+        words.append(getattr(lead, "bare_en", None) or romanise_zh(stem[:lead_len]))
+        rest = stem[lead_len:]
+    pinyin = ""
+    k = 0
+    while k < len(rest):
+        m = _ZH_ORDINAL.match(rest, k)
+        piece = None
+        if m and _zh_number(m.group(1)):
+            num = _zh_number(m.group(1))
+            piece = f"No. {num}" if suffix in ("中学", "小学", "幼儿园") or num > 10 else _EN_ORDINALS[num]
+            step = m.end() - k
+        else:
+            for zh, en in lex.zh_site_words:
+                if rest.startswith(zh, k):
+                    piece, step = en, len(zh)
+                    break
+        if piece is None:
+            pinyin += rest[k]
+            k += 1
+            continue
+        if pinyin:
+            words.append(romanise_zh(pinyin))
+            pinyin = ""
+        words.append(piece)
+        k += step
+    if pinyin:
+        words.append(romanise_zh(pinyin))
+    if suffix in ("旧址", "故居") and words:
+        return f"{head} of the {' '.join(words)}"
+    return " ".join(words + [head]).strip()
 
 
 def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
+    """(start, end, name_zh, level, stem, suffix, prefix_match) for names before a suffix word."""
     suffixes = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
     hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    spans = [(s, e) for s, e, _ in matches]
     out = []
     i = 0
     n = len(text)
@@ -775,20 +1057,61 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
                     j = stem_start - 1
                     continue
                 break
-            items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)]
+            items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)
+                     and _road_ok(st, True)]
             for s, e, st in items:
-                out.append((s, e, st + suf, level, st, suf))
+                out.append((s, e, st + suf, level, st, suf, None))
             hard_ends.add(i + len(suf))
             i += len(suf)
             continue
-        stem_start = _stem_start(text, i, hard_ends, lex)
+        stem_start, bounded = _stem_bounds(text, i, hard_ends, lex)
+        prefix = None
+        if suf in lex.zh_sites:
+            # the place a site is named after comes with it: 苏州市第十中学, 湖南第一师范学院
+            for ms, me in spans:
+                if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= 2:
+                    prefix, stem_start, bounded = (ms, me), ms, True
+                    break
         stem = text[stem_start:i]
-        if 2 <= len(stem) and not any(stem.endswith(g) for g in lex.zh_generic) \
-                and (stem_start not in hard_starts or suf in lex.zh_sites):
-            out.append((stem_start, i + len(suf), stem + suf, level, stem, suf))
+        ok = 2 <= len(stem) and _road_ok(stem, bounded)
+        if ok and prefix is None:
+            ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
+                and (stem_start not in hard_starts or suf in lex.zh_sites)
+        elif ok:
+            ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", "的")
+        if ok:
+            out.append((stem_start, i + len(suf), stem + suf, level, stem, suf, prefix))
             hard_ends.add(i + len(suf))
         i += len(suf)
     return out
+
+
+def _road_ok(stem: str, bounded: bool) -> bool:
+    """A street name inside a name needs a proper boundary: 青阳路社区 yes; 红色...路...岛 no."""
+    pos = stem.find("路")
+    if pos < 0:
+        return True
+    if pos != len(stem) - 1:
+        return False
+    return bounded and len(stem) >= 3
+
+
+def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> tuple[int, bool]:
+    """_stem_start, and whether the name's left edge is a real boundary (punctuation, another
+    place, a boundary word) rather than the length limit."""
+    start = end
+    while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
+        start -= 1
+    bounded = start == 0 or not CJK.match(text[start - 1]) or start in hard_ends
+    window = text[start:end]
+    cut = 0
+    for w in lex.zh_boundary:
+        pos = window.rfind(w)
+        if pos >= 0:
+            cut = max(cut, pos + len(w))
+    if cut:
+        bounded = True
+    return (start + cut, bounded) if cut < len(window) else (end, bounded)
 
 
 def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
