@@ -12,7 +12,7 @@ import re
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _NOT_PROSE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+"                                   # links, e-mail
+    r"https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"           # links, e-mail
     r"|(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]"  # pinyin annotations
 )
 CJK_CHARS_PER_WORD = 1.6

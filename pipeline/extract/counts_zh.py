@@ -37,6 +37,8 @@ class Lexicon:
     excluded_before: tuple[re.Pattern, ...]
     excluded_after: tuple[re.Pattern, ...]
     idioms: re.Pattern
+    frequency: re.Pattern
+    frequency_measure_words: frozenset
     max_slogan_quote: int
     heads: dict
     boundary: frozenset
@@ -78,6 +80,8 @@ def lexicon() -> Lexicon:
         excluded_before=tuple(re.compile(p) for p in exclusions["before"]),
         excluded_after=tuple(re.compile(p) for p in exclusions["after"]),
         idioms=re.compile(_alternation(exclusions["idioms"])),
+        frequency=re.compile(exclusions["frequency"]),
+        frequency_measure_words=frozenset(exclusions["frequency_measure_words"]),
         max_slogan_quote=exclusions["max_slogan_quote"],
         heads=units["heads"],
         boundary=frozenset(units["boundary"]),
@@ -161,6 +165,8 @@ def excluded(text: str, m: re.Match, span_start: int, mw_end: int, lex: Lexicon,
         return True
     if is_duration(text, mw_end, measure, lex):
         return True
+    if measure in lex.frequency_measure_words and lex.frequency.search(_clause_behind(text, span_start)):
+        return True                      # 每月开展2次: a frequency
     if any(s < mw_end and start < e for s, e in idiom_spans):
         return True
     return inside_short_quote(text, start, mw_end, lex.max_slogan_quote)
