@@ -68,14 +68,15 @@ def report(records, out_path, title, top, errors_path):
     """
     from pathlib import Path
 
-    from .export import ExportError, read_records_and_errors
+    from .export import ExportError, iter_records, read_errors
     from .report import render_report
 
     try:
-        recs, errors = read_records_and_errors(records, errors_path)
+        errors = read_errors(records, errors_path)
+        html = render_report(iter_records(records), errors, title=title or Path(records).name,
+                             top=top)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
-    html = render_report(recs, errors, title=title or Path(records).name, top=top)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")

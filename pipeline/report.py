@@ -67,10 +67,10 @@ def _row(*parts: str) -> str:
 
 def _cards(data: ReportData) -> str:
     languages = ", ".join(f"{n} {_e(lang)}" for lang, n in data.languages.items()) or "—"
-    cards = [("records", fmt_number(data.records)), ("errors", fmt_number(len(data.errors))),
+    cards = [("records", fmt_number(data.records)), ("errors", fmt_number(data.error_total)),
              ("counts", fmt_number(data.counts)), ("places", fmt_number(len(data.places))),
              ("activity types", fmt_number(len(data.activities))),
-             ("no counts", fmt_number(len(data.quiet)))]
+             ("no counts", fmt_number(data.quiet_total))]
     html = "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
     return f'<div class="cards">{html}</div><p class="muted">Languages: {languages}</p>'
 
@@ -130,12 +130,20 @@ def _counts_section(data: ReportData) -> str:
     return "".join(out)
 
 
+def _more(hidden: int, what: str) -> str:
+    if hidden <= 0:
+        return ""
+    return (f'<p class="muted">{_e(fmt_number(hidden))} more {_e(what)} not listed '
+            f'(see <code>bulletins export</code>).</p>')
+
+
 def _problems_section(data: ReportData) -> str:
     out = ["<h3>Documents that failed</h3>"]
     if data.errors:
         rows = [[_e(e.get("doc_id")), _source(e.get("path")), _e(e.get("stage")),
                  _e(e.get("error_type")), _e(e.get("message"))] for e in data.errors]
         out.append(_table(["document", "source", "stage", "error", "message"], rows))
+        out.append(_more(data.error_total - len(data.errors), "failed documents"))
     else:
         out.append('<p class="muted">None (or no errors file beside the records).</p>')
     out.append("<h3>Documents with no counts</h3>")
@@ -146,15 +154,17 @@ def _problems_section(data: ReportData) -> str:
                  _e("; ".join(q.warnings))] for q in data.quiet]
         out.append(_table(["document", "source", "language", "places", "activity types",
                            "text length", "warnings"], rows, numeric=(3, 4, 5)))
+        out.append(_more(data.quiet_total - len(data.quiet), "documents without counts"))
     else:
         out.append('<p class="muted">Every record has at least one count.</p>')
     return "".join(out)
 
 
-def render_report(records: list[dict], errors: list[dict] = (), title: str = "records",
-                  top: int = 25) -> str:
-    """The whole report as one HTML string (deterministic for the same input)."""
-    data = summarise(records, errors, top)
+def render_report(records: Iterable[dict], errors: Iterable[dict] = (), title: str = "records",
+                  top: int = 25, limit: int = 200) -> str:
+    """The whole report as one HTML string (deterministic for the same input). `records` may
+    be any iterable (read once); at most `limit` failed and count-less documents are listed."""
+    data = summarise(records, errors, top, limit)
     sections = [
         ("activities", "Activity types", _activities_section(data)),
         ("places", "Places", _places_section(data, top)),

@@ -1,9 +1,11 @@
 """What the report shows, computed from records (pure functions; no HTML here)."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from math import floor, log10
+from typing import Iterable
 
 from .report_text import Sentences
 
@@ -60,7 +62,8 @@ class QuietDocument:
 @dataclass
 class ReportData:
     records: int = 0
-    errors: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)       # at most `limit` rows shown
+    error_total: int = 0
     languages: dict[str, int] = field(default_factory=dict)
     counts: int = 0
     activities: list[ActivityTotal] = field(default_factory=list)
@@ -68,7 +71,12 @@ class ReportData:
     categories: list[tuple[str, int, float]] = field(default_factory=list)   # name, n, sum
     magnitudes: list[tuple[str, int]] = field(default_factory=list)         # bin label, n
     largest: list[LargeCount] = field(default_factory=list)
-    quiet: list[QuietDocument] = field(default_factory=list)
+    quiet: list[QuietDocument] = field(default_factory=list)               # at most `limit`
+    quiet_total: int = 0
+
+
+MAGNITUDE_LABELS = {-1: "<1", 0: "1–9", 1: "10–99", 2: "100–999", 3: "1k–10k", 4: "10k–100k",
+                    5: "100k–1M", 6: "1M–10M"}
 
 
 def _number(value) -> float:
@@ -78,12 +86,65 @@ def _number(value) -> float:
         return 0.0
 
 
-def activity_totals(records: list[dict]) -> list[ActivityTotal]:
-    totals: dict[str, ActivityTotal] = {}
-    for record in records:
+def place_key(place: dict) -> tuple:
+    """Places are the same across records when their code (or else name and level) is."""
+    if place.get("adcode"):
+        return ("adcode", place["adcode"])
+    return ("name", place.get("name"), place.get("level"))
+
+
+class Summariser:
+    """Reads records one at a time (a batch never has to fit in memory) and keeps only the
+    totals, the `top` largest counts and the first `limit` problem documents."""
+
+    def __init__(self, top: int = 25, limit: int = 200):
+        self.top, self.limit = top, limit
+        self.data = ReportData()
+        self._languages: Counter = Counter()
+        self._activities: dict[str, ActivityTotal] = {}
+        self._places: dict[tuple, PlaceTotal] = {}
+        self._category_n: Counter = Counter()
+        self._category_sum: Counter = Counter()
+        self._bins: Counter = Counter()
+        self._largest: list[tuple[float, int, LargeCount]] = []   # min-heap on (value, -order)
+        self._order = 0
+
+    def add(self, record: dict) -> None:
+        data = self.data
+        data.records += 1
+        self._languages[record.get("language") or "?"] += 1
+        counts = record.get("counts") or []
+        data.counts += len(counts)
+        self._add_activities(record, counts)
+        self._add_places(record)
+        for c in counts:
+            value = _number(c.get("value"))
+            category = c.get("category") or "other"
+            self._category_n[category] += 1
+            self._category_sum[category] += value
+            self._bins[floor(log10(value)) if value >= 1 else -1] += 1
+        self._add_largest(record, counts)
+        if not counts:
+            data.quiet_total += 1
+            if len(data.quiet) < self.limit:
+                data.quiet.append(QuietDocument(
+                    doc_id=record["doc_id"], source_path=(record.get("source") or {}).get("path"),
+                    language=record.get("language") or "?",
+                    places=len(record.get("places") or []),
+                    activities=len(record.get("activities") or []),
+                    text_length=len(record.get("text") or ""),
+                    warnings=list(record.get("warnings") or [])))
+
+    def add_error(self, error: dict) -> None:
+        self.data.error_total += 1
+        if len(self.data.errors) < self.limit:
+            self.data.errors.append(error)
+
+    def _add_activities(self, record: dict, counts: list[dict]) -> None:
+        totals = self._activities
         for a in record.get("activities") or []:
             totals.setdefault(a["type"], ActivityTotal(a["type"])).documents += 1
-        for c in record.get("counts") or []:
+        for c in counts:
             if not c.get("activity"):
                 continue
             t = totals.setdefault(c["activity"], ActivityTotal(c["activity"]))
@@ -92,86 +153,64 @@ def activity_totals(records: list[dict]) -> list[ActivityTotal]:
                 t.events += _number(c.get("value"))
             elif c.get("category") == "people":
                 t.people += _number(c.get("value"))
-    return sorted(totals.values(), key=lambda t: (-t.documents, -t.counts, t.type))
 
-
-def place_key(place: dict) -> tuple:
-    """Places are the same across records when their code (or else name and level) is."""
-    return ("adcode", place["adcode"]) if place.get("adcode") else ("name", place.get("name"), place.get("level"))
-
-
-def place_totals(records: list[dict]) -> list[PlaceTotal]:
-    totals: dict[tuple, PlaceTotal] = {}
-    for record in records:
+    def _add_places(self, record: dict) -> None:
         seen = set()
         for p in record.get("places") or []:
             key = place_key(p)
-            t = totals.setdefault(key, PlaceTotal(p.get("name") or "?", p.get("name_zh"),
-                                                  p.get("level") or "other", p.get("adcode")))
+            t = self._places.setdefault(key, PlaceTotal(p.get("name") or "?", p.get("name_zh"),
+                                                        p.get("level") or "other", p.get("adcode")))
             t.name_zh = t.name_zh or p.get("name_zh")
             t.mentions += len(p.get("mentions") or [])
             if key not in seen:
                 t.documents += 1
                 seen.add(key)
-    return sorted(totals.values(), key=lambda t: (-t.documents, -t.mentions, t.name))
 
-
-def category_totals(records: list[dict]) -> list[tuple[str, int, float]]:
-    n: Counter = Counter()
-    total: Counter = Counter()
-    for record in records:
-        for c in record.get("counts") or []:
-            n[c.get("category") or "other"] += 1
-            total[c.get("category") or "other"] += _number(c.get("value"))
-    return [(name, n[name], total[name]) for name, _ in n.most_common()]
-
-
-def magnitude_bins(records: list[dict]) -> list[tuple[str, int]]:
-    """How many counts fall in 1–9, 10–99, 100–999, …: the spread of sizes at a glance."""
-    bins: Counter = Counter()
-    for record in records:
-        for c in record.get("counts") or []:
-            value = _number(c.get("value"))
-            bins[floor(log10(value)) if value >= 1 else -1] += 1
-    if not bins:
-        return []
-    labels = {-1: "<1", 0: "1–9", 1: "10–99", 2: "100–999", 3: "1k–10k", 4: "10k–100k",
-              5: "100k–1M", 6: "1M–10M"}
-    return [(labels.get(k, f"≥1e{k}"), bins.get(k, 0)) for k in range(min(bins), max(bins) + 1)]
-
-
-def largest_counts(records: list[dict], top: int) -> list[LargeCount]:
-    found = []
-    for record in records:
+    def _add_largest(self, record: dict, counts: list[dict]) -> None:
         text = record.get("text") or ""
-        sentences = Sentences(text) if record.get("counts") else None
-        for c in record.get("counts") or []:
+        sentences = None                       # scanned only if a count makes the list
+        for c in counts:
+            value = _number(c.get("value"))
+            self._order += 1
+            key = (value, -self._order)       # on equal values the earlier count wins
+            if len(self._largest) >= self.top and key <= self._largest[0][:2]:
+                continue
+            sentences = sentences or Sentences(text)
             start, end = c["span"]
             s, e = sentences.bounds(start, end)
-            found.append(LargeCount(
-                value=_number(c.get("value")), qualifier=c.get("qualifier") or "exact",
-                unit=c.get("unit") or "", category=c.get("category") or "other",
-                activity=c.get("activity"), doc_id=record["doc_id"],
-                source_path=(record.get("source") or {}).get("path"),
-                before=text[s:start], evidence=text[start:end], after=text[end:e]))
-    found.sort(key=lambda c: (-c.value, c.doc_id))
-    return found[:top]
+            item = LargeCount(
+                value=value, qualifier=c.get("qualifier") or "exact", unit=c.get("unit") or "",
+                category=c.get("category") or "other", activity=c.get("activity"),
+                doc_id=record["doc_id"], source_path=(record.get("source") or {}).get("path"),
+                before=text[s:start], evidence=text[start:end], after=text[end:e])
+            entry = (*key, item)
+            if len(self._largest) < self.top:
+                heapq.heappush(self._largest, entry)
+            else:
+                heapq.heapreplace(self._largest, entry)
+
+    def result(self) -> ReportData:
+        data = self.data
+        data.languages = dict(self._languages.most_common())
+        data.activities = sorted(self._activities.values(),
+                                 key=lambda t: (-t.documents, -t.counts, t.type))
+        data.places = sorted(self._places.values(), key=lambda t: (-t.documents, -t.mentions, t.name))
+        data.categories = [(name, n, self._category_sum[name])
+                           for name, n in self._category_n.most_common()]
+        if self._bins:
+            low, high = min(self._bins), max(self._bins)
+            data.magnitudes = [(MAGNITUDE_LABELS.get(k, f"≥1e{k}"), self._bins.get(k, 0))
+                               for k in range(low, high + 1)]
+        data.largest = [item for _, _, item in sorted(self._largest, key=lambda x: (-x[0], -x[1]))]
+        return data
 
 
-def quiet_documents(records: list[dict]) -> list[QuietDocument]:
-    return [QuietDocument(
-        doc_id=r["doc_id"], source_path=(r.get("source") or {}).get("path"),
-        language=r.get("language") or "?", places=len(r.get("places") or []),
-        activities=len(r.get("activities") or []), text_length=len(r.get("text") or ""),
-        warnings=list(r.get("warnings") or []))
-        for r in records if not r.get("counts")]
-
-
-def summarise(records: list[dict], errors: list[dict] = (), top: int = 25) -> ReportData:
-    return ReportData(
-        records=len(records), errors=list(errors),
-        languages=dict(Counter(r.get("language") or "?" for r in records).most_common()),
-        counts=sum(len(r.get("counts") or []) for r in records),
-        activities=activity_totals(records), places=place_totals(records),
-        categories=category_totals(records), magnitudes=magnitude_bins(records),
-        largest=largest_counts(records, top), quiet=quiet_documents(records))
+def summarise(records: Iterable[dict], errors: Iterable[dict] = (), top: int = 25,
+              limit: int = 200) -> ReportData:
+    """Everything the report shows, in one pass over the records."""
+    summariser = Summariser(top, limit)
+    for record in records:
+        summariser.add(record)
+    for error in errors:
+        summariser.add_error(error)
+    return summariser.result()

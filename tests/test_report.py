@@ -169,3 +169,23 @@ def test_sentence_bounds_always_hold_the_span(text, data):
     end = data.draw(st.integers(start, len(text)))
     s, e = Sentences(text).bounds(start, end)
     assert 0 <= s <= start <= end <= e <= len(text)
+
+
+def test_summary_streams_and_keeps_only_the_top_and_the_first_problems():
+    records = [make_record(f"d{i}", f"We held {i + 1} lectures.", counts=[
+        (f"{i + 1} lectures", i + 1, "lectures", "activity", "preaching", "exact")]) for i in range(50)]
+    records += [make_record(f"q{i}", "Nothing to count here.") for i in range(5)]
+    data = summarise(iter(records), iter(ERRORS * 3), top=3, limit=2)
+    assert [c.value for c in data.largest] == [50, 49, 48]
+    assert data.largest[0].before == "We held " and data.largest[0].after == "."
+    assert (data.records, data.counts, data.quiet_total, len(data.quiet)) == (55, 50, 5, 2)
+    assert (data.error_total, len(data.errors)) == (3, 2)
+    html = render_report(records, ERRORS * 3, top=3, limit=2)
+    assert "3 more documents without counts not listed" in html
+    assert "1 more failed documents not listed" in html
+
+
+def test_equal_counts_keep_input_order():
+    records = [make_record(n, "We held 7 lectures.", counts=[
+        ("7 lectures", 7, "lectures", "activity", "preaching", "exact")]) for n in ("b", "a", "c")]
+    assert [c.doc_id for c in summarise(records, top=2).largest] == ["b", "a"]
