@@ -36,11 +36,16 @@ def available_fixes() -> dict[str, FixFunction]:
     return dict(_REGISTRY)
 
 
-def clean_text(raw: str, language: str, fix_names: list[str]) -> tuple[str, Alignment, dict, list[dict]]:
-    """Pure core: raw text -> (clean text, alignment to raw, metadata, changes)."""
+StepObserver = Callable[[str, str, list[Edit], Alignment], None]
+
+
+def run_fixes(raw: str, language: str, fix_names: list[str],
+              on_step: StepObserver | None = None) -> tuple[str, Alignment, CleanContext]:
+    """Apply the fixes in order. `on_step(name, text, edits, alignment)` sees every fix that
+    changed the text, with the text before it and the alignment of that text to the raw."""
     registry = available_fixes()
     ctx = CleanContext(language=language)
-    text, alignment, changes = raw, Alignment(), []
+    text, alignment = raw, Alignment()
     for name in fix_names:
         edits = registry[name](text, ctx)
         if not edits:
@@ -48,17 +53,31 @@ def clean_text(raw: str, language: str, fix_names: list[str]) -> tuple[str, Alig
         new_text, step = apply_edits(text, edits)
         if new_text == text:
             continue
+        if on_step:
+            on_step(name, text, edits, alignment)
+        alignment = Alignment(alignment.steps + [step])
+        text = new_text
+    return text, alignment, ctx
+
+
+def clean_text(raw: str, language: str, fix_names: list[str]) -> tuple[str, Alignment, dict, list[dict]]:
+    """Pure core: raw text -> (clean text, alignment to raw, metadata, changes)."""
+    changes: list[dict] = []
+
+    def note(name: str, text: str, edits: list[Edit], alignment: Alignment) -> None:
         changes.append({"fix": name, "edits": len(edits),
                         "samples": [_sample(text, e, alignment) for e in sorted(edits)[:5]]})
-        alignment.add(step)
-        text = new_text
+
+    text, alignment, ctx = run_fixes(raw, language, fix_names, note)
     return text, alignment, ctx.meta, changes
 
 
 def _sample(text: str, edit: Edit, alignment: Alignment) -> dict:
-    """One edit as `explain` shows it: where it falls in the raw text, what it replaced."""
+    """One edit as `explain` shows it: where it falls in the raw text (`at` is the raw
+    offset, `raw` the raw range it covers), what it replaced and with what."""
     old = text[edit.start:edit.end]
-    return {"at": edit.start, "raw": list(alignment.to_raw(edit.start, edit.end)),
+    raw = list(alignment.to_raw(edit.start, edit.end))
+    return {"at": raw[0], "raw": raw,
             "old": old if len(old) <= 80 else old[:77] + "...", "new": edit.replacement[:80]}
 
 

@@ -12,7 +12,7 @@ import re
 from ..offsets import Edit
 from . import CleanContext, fix
 from .lines import Line, remove_lines, split_lines
-from .metadata import read_meta_line, record_meta
+from .metadata import SOURCE_LABELS as _SOURCE_LABELS, iso_date, read_meta_line, record_meta
 from .patterns import (aggregator_lines, debris, debris_lines, exact_lines, meta_label,
                        normalize_line)
 
@@ -20,7 +20,11 @@ _PUNCTUATION = re.compile(r"[，。,.!?！？;；:：、“”\"]")
 
 
 def _matching(lines: list[Line], pattern: re.Pattern) -> set[int]:
-    return {i for i, line in enumerate(lines) if line.text and pattern.search(line.text)}
+    """Lines the pattern finds something in; paragraphs longer than any debris line are
+    never debris, and skipping them keeps the fixes fast."""
+    longest = debris()["longest_line"]
+    return {i for i, line in enumerate(lines)
+            if line.text and len(line.text) <= longest and pattern.search(line.text)}
 
 
 def _next_content(lines: list[Line], i: int) -> int | None:
@@ -47,43 +51,55 @@ def navigation(text: str, ctx: CleanContext) -> list[Edit]:
     """Breadcrumbs, `当前位置`, `设为首页`, e-paper labels, lone navigation words, and a
     section tag before the title (`|党史学习教育|`)."""
     lines = split_lines(text)
-    drop = _matching(lines, debris_lines("navigation"))
-    words = exact_lines("navigation")
-    drop |= {i for i, line in enumerate(lines) if line.text and normalize_line(line.text) in words}
+    # a line is judged without its section tag, so that taking the tag off never
+    # uncovers a navigation line for a second pass
+    tags = _column_tags(text, lines)
+    content = [line.text[len(tags[i].group(0)):].strip() if i in tags else line.text
+               for i, line in enumerate(lines)]
+    pattern, words = debris_lines("navigation"), exact_lines("navigation")
+    drop = {i for i, s in enumerate(content) if s and (pattern.search(s) or normalize_line(s) in words)}
     separators = re.compile(debris()["navigation"]["separators"])
     for i in sorted(drop):
         # a section heading just above a breadcrumb repeats one of its segments
         before = _previous_content(lines, i)
         if before is not None and before not in drop:
-            segments = {normalize_line(s) for s in separators.split(lines[i].text)}
-            if normalize_line(lines[before].text) in segments:
+            segments = {normalize_line(s) for s in separators.split(content[i])}
+            if normalize_line(content[before]) in segments:
                 drop.add(before)
     edits = remove_lines(text, lines, drop)
-    tag = re.compile(debris()["navigation"]["column_tag"])
-    for i, line in enumerate(lines):
-        if i in drop or not line.text:
-            continue
-        raw_line = text[line.start:line.end]
-        indent = len(raw_line) - len(raw_line.lstrip())
-        m = tag.match(raw_line, indent)
-        if m and m.end() < len(raw_line.rstrip()):
-            edits.append(Edit(line.start + m.start(), line.start + m.end(), ""))
+    for i, m in tags.items():
+        if i not in drop:
+            offset = lines[i].start + len(text[lines[i].start:lines[i].end]) - len(text[lines[i].start:lines[i].end].lstrip())
+            edits.append(Edit(offset + m.start(), offset + m.end(), ""))
     return sorted(edits)
+
+
+def _column_tags(text: str, lines: list[Line]) -> dict[int, re.Match]:
+    """Section tags at the start of lines that go on after the tag: {line index: match}
+    (match offsets relative to the stripped line)."""
+    tag = re.compile(debris()["navigation"]["column_tag"])
+    found = {}
+    for i, line in enumerate(lines):
+        m = tag.match(line.text) if line.text else None
+        if m and m.end() < len(line.text):
+            found[i] = m
+    return found
 
 
 @fix("bylines")
 def bylines(text: str, ctx: CleanContext) -> list[Edit]:
     """Bylines and page meta lines (`By admin`, `来源: 作者: 点击数:`, `Date: source: visits:`,
     `Description:`, `责编:`, a date on its own line); their date, byline and source go to
-    ctx.meta first. Also the `date 2022-10-01` stamp a page store put before the text."""
+    ctx.meta first. A meta line with a `source` field keeps that field (see _source_field)."""
     config = debris()["bylines"]
     lines = split_lines(text)
     label = meta_label()
     pattern = debris_lines("bylines")
     drop: set[int] = set()
+    edits: list[Edit] = []
     for i, line in enumerate(lines):
         s = line.text
-        if not s or i in drop:
+        if not s or i in drop or len(s) > config["many_labels_line"]:
             continue
         labels = list(label.finditer(s))
         is_meta = (
@@ -93,20 +109,67 @@ def bylines(text: str, ctx: CleanContext) -> list[Edit]:
         )
         if not is_meta:
             continue
-        drop.add(i)
         record_meta(ctx, read_meta_line(s))
+        kept = _source_field(s, labels)
+        if kept:
+            edits += _keep_only(text, line, *kept)
+            continue
+        drop.add(i)
         # an empty label ("来源:") whose value stands on the next line
         if len(labels) == 1 and labels[0].start() == 0 and labels[0].end() == len(s):
             j = _next_content(lines, i)
             if j is not None and _is_short_name(lines[j].text, config["value_line"]):
                 drop.add(j)
                 record_meta(ctx, read_meta_line(s + lines[j].text))
-    edits = remove_lines(text, lines, drop)
-    stamp = re.compile(config["date_stamp"], re.IGNORECASE).match(text)
-    if stamp and stamp.end() < len(text) and not (0 in drop):
-        record_meta(ctx, {"date": stamp.group(1)})
-        edits.append(Edit(0, stamp.end(), ""))
+    edits += remove_lines(text, lines, drop)
     return sorted(edits)
+
+
+@fix("date_stamp")
+def date_stamp(text: str, ctx: CleanContext) -> list[Edit]:
+    """The `date 2022-10-01` stamp a page store put before the first sentence; the date
+    goes to ctx.meta. Taken at the start of any line, so that removing lines above it
+    cannot uncover a new one. (Runs before the other debris fixes: the line it opens may
+    be one.)"""
+    stamp_at_line_start = re.compile(debris()["bylines"]["date_stamp"], re.IGNORECASE | re.MULTILINE)
+    edits = []
+    for stamp in stamp_at_line_start.finditer(text):
+        if stamp.end() < len(text) and text[stamp.end()] != "\n":
+            record_meta(ctx, {"date": stamp.group(1)})
+            edits.append(Edit(stamp.start(), stamp.end(), ""))
+    return edits
+
+
+def _source_field(s: str, labels: list[re.Match]) -> tuple[int, int] | None:
+    """The part of a meta line to keep: its `source`/`来源` field, when it has a value.
+
+    The source names the publisher ("来源: 武威日报", "source:Office of Lu'an Municipal
+    People's Government") and so, often, the only mention of the bulletin's city; it
+    carries no numbers. The field runs from its label (or the line start, when only words
+    stand before it: "Chinese source:") to the next label.
+    """
+    for k, m in enumerate(labels):
+        if m.group(0).rstrip(":： ").strip().lower() not in _SOURCE_LABELS:
+            continue
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(s)
+        value = s[m.end():end].strip(" |\u3000")
+        if not value or iso_date(value):
+            return None
+        start = 0 if k == 0 and not re.search(r"\d", s[:m.start()]) else m.start()
+        return start, len(s[:end].rstrip(" |\u3000"))
+    return None
+
+
+def _keep_only(text: str, line: Line, keep_start: int, keep_end: int) -> list[Edit]:
+    """Edits deleting a line's characters outside [keep_start, keep_end) of its stripped text."""
+    raw_line = text[line.start:line.end]
+    offset = line.start + len(raw_line) - len(raw_line.lstrip())
+    edits = []
+    if offset + keep_start > line.start:
+        edits.append(Edit(line.start, offset + keep_start, ""))
+    if offset + keep_end < line.end:
+        edits.append(Edit(offset + keep_end, line.end, ""))
+    return edits
 
 
 @fix("comment_form")

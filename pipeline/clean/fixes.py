@@ -34,6 +34,11 @@ _FTFY_CONFIG = TextFixerConfig(
     fix_line_breaks=False, fix_surrogates=True, remove_control_chars=False, normalization=None,
     explain=False)
 
+# what ftfy can repair shows one of these (Latin-1/C1 characters of mojibake, Greek of
+# cp437 mojibake, ligatures, surrogates, terminal escapes, HTML entities); other lines
+# skip ftfy, which matters for speed: most lines are clean
+_MAYBE_DAMAGED = re.compile(r"[\u0080-\u00ff\u0370-\u03ff\ufb00-\ufb06\ud800-\udfff\x1b]|&#?\w+;")
+
 # full-width forms U+FF01-FF5E are ASCII shifted by 0xFEE0
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULLWIDTH_ANY = re.compile("[\uff01-\uff5e\u3002\u3001]+")
@@ -79,10 +84,14 @@ def repair_encoding(text: str, ctx: CleanContext) -> list[Edit]:
     changed line diffed so only the damaged characters are replaced."""
     edits, pos = [], 0
     for line in text.split("\n"):
-        if not line.isascii() or "&" in line:
-            fixed = fix_text(line, config=_FTFY_CONFIG)
-            if fixed != line:
-                edits += _diff_edits(line, fixed, pos)
+        if _MAYBE_DAMAGED.search(line):
+            # ftfy reads an NBSP next to mojibake as part of it and then leaves the whole
+            # run alone; the whitespace fix turns NBSP into a space later, so ftfy sees
+            # it as a space now (same length: the diff offsets still fit the line)
+            spaced = line.replace("\u00a0", " ")
+            fixed = fix_text(spaced, config=_FTFY_CONFIG)
+            if fixed != spaced:
+                edits += _diff_edits(spaced, fixed, pos)
         pos += len(line) + 1
     return edits
 

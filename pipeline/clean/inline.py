@@ -6,10 +6,12 @@ spans around it keep their exact raw positions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..offsets import Edit
 from . import CleanContext, fix
+from .lines import remove_lines, split_lines
 from .patterns import spam, split_word_prefixes
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -42,9 +44,16 @@ def _spam_words() -> tuple[frozenset[str], frozenset[str]]:
     return core, core | frozenset(w.lower() for w in data["companion"])
 
 
+@lru_cache(maxsize=None)
+def _core_word() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, _spam_words()[0]))})\b", re.IGNORECASE)
+
+
 def _spam_runs(text: str) -> list[tuple[int, int]]:
     """The general rule: 2-3 adjacent spam words, one a core word, one capitalised."""
     core, vocabulary = _spam_words()
+    if not _core_word().search(text):
+        return []
     words = list(_WORD.finditer(text))
     runs, i = [], 0
     while i < len(words):
@@ -63,11 +72,12 @@ def _spam_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _with_one_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a deleted phrase by the space after it (or, failing that, the one before)."""
+def _with_one_space(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """Widen a deleted phrase by the space after it (or, failing that, the one before,
+    unless an earlier deletion at `floor` already took it)."""
     if end < len(text) and text[end] == " ":
         return start, end + 1
-    if start > 0 and text[start - 1] == " ":
+    if start - 1 >= floor and text[start - 1] == " ":
         return start - 1, end
     return start, end
 
@@ -79,14 +89,22 @@ def spam_phrases(text: str, ctx: CleanContext) -> list[Edit]:
     if ctx.language != "en":
         return []
     spans = [m.span() for m in _spam_phrases().finditer(text)] + _spam_runs(text)
-    edits, last_end = [], -1
+    if not spans:
+        return []
+    lines = split_lines(text)
+    line_starts = [line.start for line in lines]
+    edits, whole_lines, last_end = [], set(), 0
     for start, end in sorted(spans):
         if start < last_end:
             continue
-        start, end = _with_one_space(text, start, end)
-        edits.append(Edit(start, end, ""))
+        start, end = _with_one_space(text, start, end, last_end)
         last_end = end
-    return edits
+        i = bisect_right(line_starts, start) - 1
+        if not text[lines[i].start:start].strip() and not text[end:lines[i].end].strip():
+            whole_lines.add(i)       # spam was all the line held: drop the line
+        else:
+            edits.append(Edit(start, end, ""))
+    return sorted(edits + remove_lines(text, lines, whole_lines))
 
 
 @fix("run_together")

@@ -15,7 +15,7 @@ from .patterns import meta_label
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _AUTHOR_LABELS = {"author", "reporter", "作者", "记者", "通讯员", "供稿", "文字"}
-_SOURCE_LABELS = {"source", "来源", "chinese source", "original source"}
+SOURCE_LABELS = {"source", "来源"}
 _BY = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
 _REPORTER_MARK = re.compile(r"^[□(（]\s*|\s*[)）]$")
 
@@ -57,7 +57,7 @@ def read_meta_line(line: str) -> dict:
             continue
         if label in _AUTHOR_LABELS:
             found.setdefault("byline", value)
-        elif label in _SOURCE_LABELS:
+        elif label in SOURCE_LABELS:
             found.setdefault("source", value)
     if not labels:
         by = _BY.match(line)
