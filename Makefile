@@ -18,8 +18,11 @@ run: $(STAMP)
 	@$(VENV)/bin/bulletins run corpus/texts -o out/records.jsonl
 	@echo "records: out/records.jsonl (errors, if any: out/records.errors.jsonl)"
 
+# pytest exit 5 (no tests collected) is a failure with a message, not a silent pass.
 test: $(STAMP)
-	@$(PY) -m pytest
+	@$(PY) -m pytest; code=$$?; \
+	if [ $$code -eq 5 ]; then echo "make test: pytest collected no tests: check testpaths" >&2; fi; \
+	exit $$code
 
 bench: $(STAMP)
 	@$(VENV)/bin/bulletins bench

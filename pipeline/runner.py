@@ -143,6 +143,19 @@ def _progress(total: int, show: bool | None):
                 file=sys.stderr)
 
 
+def _run_ray_to_files(sources: list[Source], config: Config, output: str, workers: int,
+                      summary: Summary, started: float) -> Summary:
+    """Ray reads, processes and writes on the cluster; each row has a `record` or an
+    `error` (JSON strings). No manifest: the whole input is processed."""
+    from .engines.ray_engine import run_to_dataset_files
+
+    paths = [s.path for s in sources if s.path is not None and s.error is None]
+    summary.documents = len(paths)
+    summary.records = run_to_dataset_files(paths, config, output.rstrip("/"), workers)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 def run(inputs: Iterable[str], config: Config, output: str | None = None,
         errors_path: str | None = None, pretty: bool = False, force: bool = False,
         workers: int = 1, engine: str = "local", progress: bool | None = False) -> Summary:
@@ -154,6 +167,8 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     summary = Summary()
     started = time.perf_counter()
     sources = list(iter_sources(inputs, summary.skipped_files))   # paths only; bytes read lazily
+    if engine == "ray" and output and (output.endswith(".parquet") or output.endswith("/")):
+        return _run_ray_to_files(sources, config, output, workers, summary, started)
     to_file = bool(output) and output != "-"
     manifest: Manifest | None = None
     out_stream: IO[bytes] | None = None
