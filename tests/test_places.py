@@ -228,3 +228,10 @@ def test_chinese_generic_town_areas_and_road_fragments():
 def test_chinese_river_and_title_are_not_units():
     got = {p["name_zh"] for p in find_places("团员在赤水河畔观看电影《四渡赤水》，赤水市团委参加。", "zh")}
     assert got == {"赤水市"}
+
+
+def test_chinese_numbered_school_suffix_and_generic_hospital():
+    got = {p["name_zh"]: p for p in find_places("北京市第二中学和重庆市巴蜀中学的学生参加活动。", "zh")}
+    assert got["北京市第二中学"]["name"] == "Beijing No. 2 Middle School"
+    assert "重庆市巴蜀中学" in got
+    assert find_places("县人民医院组织医护人员走进社区。", "zh") == []

@@ -1066,6 +1066,11 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
             continue
         stem_start, bounded = _stem_bounds(text, i, hard_ends, lex)
         prefix = None
+        if suf in lex.zh_sites and not bounded:
+            # a site's name may be longer than a street's: take more when a boundary then shows
+            longer, long_bounded = _stem_bounds(text, i, hard_ends, lex, lex.zh_site_max_stem)
+            if long_bounded and longer < stem_start:
+                stem_start, bounded = longer, True
         if suf in lex.zh_sites:
             # the place a site is named after comes with it: 苏州市第十中学, 湖南第一师范学院
             for ms, me in spans:
@@ -1076,6 +1081,7 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
         ok = 2 <= len(stem) and _road_ok(stem, bounded)
         if ok and prefix is None:
             ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
+                and not (stem[0] in "省市县区镇乡村" and stem[1:] in lex.zh_site_generic) \
                 and (stem_start not in hard_starts or suf in lex.zh_sites)
         elif ok:
             ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", "的")
@@ -1096,11 +1102,11 @@ def _road_ok(stem: str, bounded: bool) -> bool:
     return bounded and len(stem) >= 3
 
 
-def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> tuple[int, bool]:
+def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon, max_stem: int = 0) -> tuple[int, bool]:
     """_stem_start, and whether the name's left edge is a real boundary (punctuation, another
     place, a boundary word) rather than the length limit."""
     start = end
-    while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
+    while start > 0 and end - start < (max_stem or lex.zh_max_stem) and CJK.match(text[start - 1]) and start not in hard_ends:
         start -= 1
     bounded = start == 0 or not CJK.match(text[start - 1]) or start in hard_ends
     window = text[start:end]
