@@ -1,12 +1,15 @@
 """The activity taxonomy (configs/taxonomy.toml) compiled once per process.
 
 English cues are written as lemmas; there is no lemmatiser in `spacy.blank("en")`, so each cue
-word is expanded to its likely inflections (preach -> preaches, preached, preaching) and matched
-on the token's lower-case form with spaCy's Matcher. Over-generation is harmless: a made-up form
-("preachs") never occurs in text.
+word is expanded to its likely inflections (preach -> preaches, preached, preaching), and a table
+maps every such form back to its cue word. A document is matched as a parallel "lemma doc" (one
+word per token, token indices shared with the original), so spaCy's Matcher compares plain
+strings; matching `LOWER IN [forms]` sets directly was ~30x slower. Over-generation is harmless:
+a made-up form ("preachs") never occurs in text.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +22,8 @@ NULL_HEAD = "_null_head"          # party members, communities: never an activit
 CONTEXT_HEAD = "_context_head"    # activities, teams, people: the type is said elsewhere
 UNIT_HEAD_PREFIX = "_unit:"       # preachers, volunteers: the head names the type
 WEAK_PREFIX = "~"                 # a weak cue: several are needed before a type is reported
+ACTION_VERB = "_verb:"            # verb / object halves of an action cue, paired in english_cues
+ACTION_OBJECT = "_object:"
 
 
 @dataclass(frozen=True)
@@ -67,63 +72,99 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(forms - set(conf["not_forms"]))
 
 
-def _token_pattern(phrase: str) -> list[dict]:
+def _english_cue_strings() -> list[str]:
+    """Every English string the taxonomy matches: cues, heads, action words, masks, plans."""
+    conf = taxonomy()
+    strings: list[str] = []
+    for entry in conf["types"].values():
+        for key in ("en_lemmas", "en_phrases", "en_weak", "en_unit_heads"):
+            strings += entry.get(key, ())
+        for action in entry.get("en_actions", ()):
+            strings += [*action["verbs"], *action["objects"]]
+    strings += [*conf["units"]["en_null_heads"], *conf["units"]["en_context_heads"]]
+    strings += [*conf["decision"]["en_masks"], *conf["decision"]["en_plan_markers"]]
+    return strings
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """Inflected form -> cue word. A form that is itself a cue word stays itself ("meeting",
+    "learning"); otherwise the shortest cue word it may come from ("studies" -> "study")."""
     from ..nlp import english
 
-    words = [t.text for t in english().make_doc(phrase)]
-    return [{"LOWER": {"IN": sorted(inflections(w))}} for w in words]
+    make_doc = english().make_doc
+    words = {t.lower_ for phrase in _english_cue_strings() for t in make_doc(phrase)}
+    sources: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        for form in inflections(word):
+            sources[form].add(word)
+    return {form: form if form in ws else min(ws, key=lambda w: (len(w), w))
+            for form, ws in sources.items()}
 
 
-def _action_patterns(action: dict, window: int) -> list[list[dict]]:
-    """A verb and its object a few words apart, in either order ("set up a mobile party
-    branch", "23 party branches established")."""
-    gap = [{"IS_PUNCT": False, "OP": f"{{0,{window}}}"}]
-    patterns = []
-    for verb in action["verbs"]:
-        for obj in action["objects"]:
-            patterns.append(_token_pattern(verb) + gap + _token_pattern(obj))
-            if action.get("either_order", True):
-                patterns.append(_token_pattern(obj) + gap + _token_pattern(verb))
-    return patterns
+def lemma_doc(doc):
+    """A Doc of cue lemmas parallel to `doc` (same tokens, same indices)."""
+    from spacy.tokens import Doc
+
+    table = lemma_table()
+    words = [table.get(t.lower_, t.lower_) for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
+def _lemma_sequences(phrase: str) -> list[tuple[str, ...]]:
+    """The lemma-word sequences a cue may appear as (usually one; more where a form is
+    itself another cue word: "read" also matches "reading")."""
+    from itertools import product
+
+    from ..nlp import english
+
+    table = lemma_table()
+    choices = [sorted({table.get(f, f) for f in inflections(t.lower_)})
+               for t in english().make_doc(phrase)]
+    return list(product(*choices))
+
+
+def _add(matcher, label: str, phrases) -> None:
+    from spacy.tokens import Doc
+
+    docs = [Doc(matcher.vocab, words=list(seq)) for p in phrases for seq in _lemma_sequences(p)]
+    if docs:
+        matcher.add(label, docs)
+
+
+def _new_phrase_matcher():
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp import english
+
+    return PhraseMatcher(english().vocab, attr="ORTH")
 
 
 @lru_cache(maxsize=1)
 def english_matcher():
-    """spaCy Matcher over every English cue, labelled by type id (or by a head class)."""
-    from spacy.matcher import Matcher
-
-    from ..nlp import english
-
-    matcher = Matcher(english().vocab)
+    """PhraseMatcher over every English cue (on lemma docs), labelled by type id, weak type,
+    unit head or head class; action verbs and objects are labelled separately and paired up in
+    english_cues."""
+    matcher = _new_phrase_matcher()
     conf = taxonomy()
     for type_id, entry in conf["types"].items():
-        strong = [_token_pattern(c) for c in (*entry.get("en_lemmas", ()),
-                                              *entry.get("en_phrases", ()))]
-        window = conf["decision"]["action_window"]
-        for action in entry.get("en_actions", ()):
-            strong += _action_patterns(action, window)
-        if strong:
-            matcher.add(type_id, strong)
-        if entry.get("en_weak"):
-            matcher.add(WEAK_PREFIX + type_id, [_token_pattern(c) for c in entry["en_weak"]])
-        if entry.get("en_unit_heads"):
-            matcher.add(UNIT_HEAD_PREFIX + type_id,
-                        [_token_pattern(c) for c in entry["en_unit_heads"]])
-    matcher.add(NULL_HEAD, [_token_pattern(c) for c in conf["units"]["en_null_heads"]])
-    matcher.add(CONTEXT_HEAD, [_token_pattern(c) for c in conf["units"]["en_context_heads"]])
+        _add(matcher, type_id, (*entry.get("en_lemmas", ()), *entry.get("en_phrases", ())))
+        _add(matcher, WEAK_PREFIX + type_id, entry.get("en_weak", ()))
+        _add(matcher, UNIT_HEAD_PREFIX + type_id, entry.get("en_unit_heads", ()))
+        for i, action in enumerate(entry.get("en_actions", ())):
+            _add(matcher, f"{ACTION_VERB}{type_id}:{i}", action["verbs"])
+            _add(matcher, f"{ACTION_OBJECT}{type_id}:{i}", action["objects"])
+    _add(matcher, NULL_HEAD, conf["units"]["en_null_heads"])
+    _add(matcher, CONTEXT_HEAD, conf["units"]["en_context_heads"])
     return matcher
 
 
 @lru_cache(maxsize=1)
 def english_mask_matcher():
-    """Matcher for campaign names and stock formulas whose cue words are not activities."""
-    from spacy.matcher import Matcher
-
-    from ..nlp import english
-
-    matcher = Matcher(english().vocab)
-    matcher.add("mask", [_token_pattern(m) for m in taxonomy()["decision"]["en_masks"]])
-    matcher.add("plan", [_token_pattern(m) for m in taxonomy()["decision"]["en_plan_markers"]])
+    """Campaign names and stock formulas whose cue words are not activities; plan markers."""
+    matcher = _new_phrase_matcher()
+    _add(matcher, "mask", taxonomy()["decision"]["en_masks"])
+    _add(matcher, "plan", taxonomy()["decision"]["en_plan_markers"])
     return matcher
 
 
@@ -140,13 +181,37 @@ def is_weak(label: str) -> bool:
     return label.startswith(WEAK_PREFIX)
 
 
-def english_cues(doc_or_span) -> list[Cue]:
-    """Every cue in a spaCy Doc or Span, token offsets relative to it."""
-    from ..nlp import english
+def english_cues(doc, lemmas=None) -> list[Cue]:
+    """Every cue in a spaCy Doc, as token offsets; `lemmas` is its lemma_doc if already made."""
+    lemmas = lemma_doc(doc) if lemmas is None else lemmas
+    strings = doc.vocab.strings
+    cues, verbs, objects = [], [], []
+    for label_id, start, end in english_matcher()(lemmas):
+        label = strings[label_id]
+        if label.startswith(ACTION_VERB):
+            verbs.append((label[len(ACTION_VERB):], start, end))
+        elif label.startswith(ACTION_OBJECT):
+            objects.append((label[len(ACTION_OBJECT):], start, end))
+        else:
+            cues.append(Cue(label, start, end))
+    return cues + _paired_actions(doc, verbs, objects)
 
-    strings = english().vocab.strings
-    return [Cue(strings[label], start, end)
-            for label, start, end in english_matcher()(doc_or_span)]
+
+def _paired_actions(doc, verbs, objects) -> list[Cue]:
+    """A verb and an object of the same action, in either order, at most `action_window` words
+    apart with no punctuation between ("set up a temporary party branch", "branches established")."""
+    window = taxonomy()["decision"]["action_window"]
+    pairs = []
+    for action, v_start, v_end in verbs:
+        for o_action, o_start, o_end in objects:
+            if o_action != action:
+                continue
+            first_end, second_start = (v_end, o_start) if v_start < o_start else (o_end, v_start)
+            gap = second_start - first_end
+            if 0 <= gap <= window and not any(t.is_punct for t in doc[first_end:second_start]):
+                type_id = action.split(":", 1)[0]
+                pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
+    return pairs
 
 
 @lru_cache(maxsize=1)

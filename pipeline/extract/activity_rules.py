@@ -48,13 +48,14 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> 
     masked: list[tuple[int, int]] = []
     plan_tokens: list[int] = []
     strings = doc.vocab.strings
-    for label, start, end in lex.english_mask_matcher()(doc):
+    lemmas = lex.lemma_doc(doc)
+    for label, start, end in lex.english_mask_matcher()(lemmas):
         if strings[label] == "mask":
             masked.append((start, end))
         else:
             plan_tokens.append(start)
     hits: list[Hit] = []
-    for cue in lex.english_cues(doc):
+    for cue in lex.english_cues(doc, lemmas):
         type_id = lex.type_of_label(cue.label)
         if type_id is None:
             continue
