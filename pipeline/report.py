@@ -81,8 +81,8 @@ def _activities_section(data: ReportData) -> str:
     documents = hbar_chart([(a.type, a.documents) for a in data.activities[:CHART_ROWS]],
                            "Documents reporting each activity type", width=480, label_width=160)
     events = sorted(((a.type, a.events) for a in data.activities if a.events), key=lambda x: -x[1])
-    held = hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked counts of events)",
-                      width=480, label_width=160)
+    held = hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked event counts; log scale)",
+                      width=480, label_width=160, log=True)
     rows = [[_e(a.type), _e(fmt_number(a.documents)), _e(fmt_number(a.counts)),
              _e(fmt_number(a.events)), _e(fmt_number(a.people))] for a in data.activities]
     table = _table(["type", "documents", "linked counts", "events (sum)", "people (sum)"],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from html import escape
+from math import log10
 
 BAR_COLOUR = "#3b6ea5"
 AXIS_COLOUR = "#888"
@@ -19,21 +20,25 @@ def _clip(label: str, limit: int) -> str:
 
 
 def hbar_chart(items: list[tuple[str, float]], title: str, width: int = 640,
-               label_width: int = 220, bar_height: int = 18, gap: int = 6) -> str:
-    """Horizontal bars, one per (label, value), largest first as given."""
+               label_width: int = 220, bar_height: int = 18, gap: int = 6,
+               log: bool = False) -> str:
+    """Horizontal bars, one per (label, value), largest first as given. With `log`, bar
+    lengths follow log10(1 + value), for values spread over orders of magnitude (the printed
+    numbers stay exact)."""
     if not items:
         return ""
     top_pad, value_pad = 28, 70
     height = top_pad + len(items) * (bar_height + gap) + 4
     plot = width - label_width - value_pad
-    peak = max(v for _, v in items) or 1
+    scale = (lambda v: log10(1 + v)) if log else (lambda v: v)
+    peak = max(scale(v) for _, v in items) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
              f'<title>{escape(title)}</title>',
              f'<text x="0" y="16" class="chart-title">{escape(title)}</text>']
     for i, (label, value) in enumerate(items):
         y = top_pad + i * (bar_height + gap)
-        length = max(1.0, plot * value / peak) if value > 0 else 0.0
+        length = max(1.0, plot * scale(value) / peak) if value > 0 else 0.0
         parts.append(
             f'<g><title>{escape(label)}: {escape(fmt_number(value))}</title>'
             f'<text x="{label_width - 8}" y="{y + bar_height - 4}" text-anchor="end">'

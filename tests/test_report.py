@@ -189,3 +189,15 @@ def test_equal_counts_keep_input_order():
     records = [make_record(n, "We held 7 lectures.", counts=[
         ("7 lectures", 7, "lectures", "activity", "preaching", "exact")]) for n in ("b", "a", "c")]
     assert [c.doc_id for c in summarise(records, top=2).largest] == ["b", "a"]
+
+
+def test_bar_lengths_follow_values_linear_or_log():
+    from pipeline.report_svg import hbar_chart
+
+    def widths(svg):
+        return [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
+
+    linear = widths(hbar_chart([("a", 1000), ("b", 10)], "t", width=420, label_width=100, log=False))
+    assert linear[0] == 250 and linear[1] == pytest.approx(2.5)
+    logged = widths(hbar_chart([("a", 999), ("b", 9)], "t", width=420, label_width=100, log=True))
+    assert logged[1] == pytest.approx(250 / 3, abs=0.05)   # log10(10) / log10(1000), 1 decimal
