@@ -337,3 +337,43 @@ def test_every_span_covers_number_and_unit():
 
 def test_empty_text():
     assert counts("") == []
+
+
+# --- MT renderings of 余/多, 万 and 人次 ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The fair benefited 3000 more residents.", 3000, "residents"),
+    ("The town mobilised 900 many party members.", 900, "party members"),
+])
+def test_more_or_many_after_the_number_is_more_than(text, value, unit):
+    c = only(text)
+    assert (c["value"], c["qualifier"], c["unit"]) == (value, "more_than", unit)
+
+
+def test_ten_thousand_after_a_decimal():
+    c = only("The villagers raised 3.2 ten thousand yuan.")
+    assert (c["value"], c["unit"]) == (32000, "yuan")
+
+
+def test_people_times_as_two_words():
+    c = only("The classes trained 750 people times in all.")
+    assert (c["unit"], c["unit_normalized"], c["category"]) == ("people times", "person-times", "people")
+
+
+def test_listed_noun_after_a_plural_modifier_is_the_head():
+    c = only("Hundreds of elderly residents joined the walk.")
+    assert c["unit"] == "elderly residents"
+
+
+def test_noun_before_number_after_of():
+    c = only("The talk drew an audience of 2,600.")
+    assert (c["value"], c["unit"], c["category"]) == (2600, "audience", "people")
+
+
+def test_phases_of_classes_take_their_category_from_classes():
+    c = only("The school has run 3 phases of training classes.")
+    assert (c["unit"], c["category"]) == ("phases of training classes", "activity")
+
+
+def test_decimal_count_of_people_is_a_lost_date_separator():
+    assert counts("The 3.5 preachers day events were lively.") == []

@@ -18,6 +18,7 @@ QUOTED = re.compile(r"“[^“”\n]{1,160}”|\"[^\"\n]{1,160}\"|‘[^‘’\n]
 @dataclass(frozen=True)
 class Rules:
     masks: re.Pattern
+    numeral_names: re.Pattern
     name_masks: re.Pattern
     months: frozenset
     year_prepositions: frozenset
@@ -36,6 +37,7 @@ def rules() -> Rules:
     freq = ex["frequency"]
     return Rules(
         masks=re.compile("|".join(f"(?:{p})" for p in ex["masks"]["patterns"]), re.I),
+        numeral_names=re.compile("|".join(f"(?:{p})" for p in ex["masks"]["numeral_names"]), re.I),
         name_masks=re.compile("|".join(f"(?:{p})" for p in ex["masks"]["name_patterns"])),
         months=frozenset(ctx["months"]),
         year_prepositions=frozenset(ctx["year_prepositions"]),
@@ -68,11 +70,38 @@ class Spans:
         return None
 
 
-def masked_spans(text: str) -> Spans:
-    r = rules()
-    spans = [m.span() for m in r.masks.finditer(text)]
-    spans += [m.span() for m in r.name_masks.finditer(text)]
-    return Spans(spans)
+class LocalMasks:
+    """Mask patterns run only on the few words around each number (one before, four after),
+    not over the whole text: numbers are few, and forty alternatives are costly to try at
+    every position of a long text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def covers(self, start: int, end: int, words_only: bool = False) -> bool:
+        text = self.text
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        lo = m.start() if m else start
+        m = _WORDS_AFTER.match(text, end, min(len(text), end + 48))
+        hi = m.end() if m else end
+        r = rules()
+        for pattern in (r.numeral_names,) if words_only else (r.masks, r.name_masks):
+            for m in pattern.finditer(text, lo, hi):
+                if m.start() < end and start < m.end():
+                    return True
+                if m.start() >= end:
+                    break
+        return False
+
+
+# one chunk before the number ("No.", "District", "call", "640"), four after ("(5).png",
+# "meetings and one lesson"), within the line
+_WORD_BEFORE = re.compile(r"[^\s]*[ \t]*$")
+_WORDS_AFTER = re.compile(r"(?:[ \t]*[^\s]+){0,5}")
+
+
+def masked_spans(text: str) -> LocalMasks:
+    return LocalMasks(text)
 
 
 def quoted_spans(text: str) -> Spans:

@@ -41,7 +41,7 @@ def _sentence_at(bounds, starts, pos: int) -> tuple[int, int]:
 
 
 def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
-    if masks.find(phrase.start) or masks.find(phrase.end - 1):
+    if masks.covers(phrase.start, phrase.end, phrase.words_only):
         return True
     quote = quotes.find(phrase.start)
     if quote and slogan_numeral(text, quote):
@@ -104,20 +104,19 @@ def find_counts_en(doc) -> list[dict]:
     bounds = _sentence_bounds(doc)
     starts = [s for s, _ in bounds]
     counts: list[dict] = []
+    # The unit comes first and the exclusions after: most numbers that are no counts (years,
+    # dates, section numbers) have no unit, and the unit search is the cheaper test.
     for phrase in find_number_phrases(text):
-        if _is_excluded_number(text, phrase, masks, quotes):
-            continue
         s_start, s_end = _sentence_at(bounds, starts, phrase.start)
         sentence = text[s_start:s_end]
         qualifier = phrase.qualifier
-        link_unit = group_before(text, phrase.q_start)
 
         partitive = PARTITIVE.match(text, phrase.end)
         if partitive:
             # "72 cadres, 12 of whom": the antecedent's unit, counted again
             previous = next((c for c in reversed(counts) if c["span"][1] <= phrase.start
                              and c["span"][1] >= s_start), None)
-            if previous:
+            if previous and not _is_excluded_number(text, phrase, masks, quotes):
                 counts.append({**previous, "value": phrase.value, "low": phrase.low,
                                "high": phrase.high, "qualifier": qualifier,
                                "span": [phrase.q_start, partitive.end()]})
@@ -135,7 +134,8 @@ def find_counts_en(doc) -> list[dict]:
             q_after, q_end = qualifier_after(text, unit.end)
             if q_after and qualifier == "exact":
                 qualifier, span_end = q_after, q_end
-            if link_unit is None and unit.category == "people":
+            link_unit = None
+            if unit.category == "people":
                 group = group_after(text, unit.end)
                 if group:
                     link_unit = f"{unit.text} of {group}"
@@ -143,10 +143,14 @@ def find_counts_en(doc) -> list[dict]:
             unit = unit_before(text, phrase.q_start)
             if unit is None or unit.excluded:
                 continue
+            link_unit = None
             span_start, span_end = unit.start, phrase.end
         else:
             continue
         if phrase.decimal and unit.category in INTEGRAL:
             continue            # "3.5" with a person noun is a date (March 5) with its dot kept
+        if _is_excluded_number(text, phrase, masks, quotes):
+            continue
+        link_unit = group_before(text, phrase.q_start) or link_unit
         counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence))
     return counts

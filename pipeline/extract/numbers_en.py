@@ -8,11 +8,13 @@ qualifiers.toml.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..resources import load_toml
 
@@ -23,22 +25,19 @@ TOKEN = re.compile(
     r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"
     r"|\S"
 )
-DIGITS = re.compile(r"[0-9０-９]")
+DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token of a local window (a tuple: cheap to make, since windows are scanned often)."""
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
     @property
     def is_digits(self) -> bool:
-        return bool(DIGITS.match(self.text))
+        return self.text[0] in DIGIT_CHARS
 
 
 @dataclass(frozen=True)
@@ -59,16 +58,63 @@ class NumberPhrase:
     digits_text: str = ""            # the plain digit string, for year/code checks
 
 
-def tokens_from(text: str, pos: int, limit: int = 240) -> list[Token]:
-    """The tokens of text[pos:pos+limit] (a local window, so scanning stays cheap)."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, pos, min(len(text), pos + limit))]
+class TokenIndex:
+    """The tokens of one text, made lazily in whitespace-aligned blocks (most of a text is
+    never near a number); windows are found by bisection inside the blocks they touch."""
+
+    BLOCK = 512
+    _SPACE = re.compile(r"\s")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.blocks: dict[int, tuple[list, list]] = {}
+
+    def _boundary(self, k: int) -> int:
+        pos = k * self.BLOCK
+        if pos <= 0:
+            return 0
+        if pos >= len(self.text):
+            return len(self.text)
+        m = self._SPACE.search(self.text, pos)
+        return m.start() if m else len(self.text)
+
+    def _block(self, k: int) -> tuple[list, list]:
+        block = self.blocks.get(k)
+        if block is None:
+            toks = [Token(m.start(), m.end(), g, g.lower())
+                    for m in TOKEN.finditer(self.text, self._boundary(k), self._boundary(k + 1))
+                    for g in (m.group(),)]
+            block = self.blocks[k] = (toks, [t.start for t in toks])
+        return block
+
+    def window(self, lo: int, hi: int) -> list[Token]:
+        """Tokens that start in [lo, hi)."""
+        out: list[Token] = []
+        lo = max(0, lo)
+        for k in range(max(0, lo // self.BLOCK - 1), min(hi, len(self.text)) // self.BLOCK + 1):
+            toks, starts = self._block(k)
+            if not toks or toks[-1].start < lo or toks[0].start >= hi:
+                continue
+            out.extend(toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+        return out
 
 
-def tokens_before(text: str, pos: int, limit: int = 120) -> list[Token]:
-    """The tokens of the window that ends at pos, in text order."""
-    start = max(0, pos - limit)
-    toks = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, pos)]
-    return toks[1:] if start > 0 and toks else toks   # the first may be cut in half
+@lru_cache(maxsize=16)
+def token_index(text: str) -> TokenIndex:
+    return TokenIndex(text)
+
+
+def tokens_from(text: str, pos: int, limit: int = 120) -> list[Token]:
+    """The tokens that start in text[pos:pos+limit]."""
+    return token_index(text).window(pos, pos + limit)
+
+
+def tokens_before(text: str, pos: int, limit: int = 80) -> list[Token]:
+    """The tokens that lie wholly in text[pos-limit:pos], in text order."""
+    toks = token_index(text).window(pos - limit, pos)
+    while toks and toks[-1].end > pos:
+        toks.pop()
+    return toks
 
 
 @dataclass(frozen=True)
@@ -85,11 +131,32 @@ class Lexicon:
     range_connectors: frozenset
     candidate: re.Pattern
     not_before: frozenset
+    compound_magnitudes: dict
 
 
 def _phrase_alternation(phrases) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    """A regex matching any of the phrases, as a trie: Python's re tries alternatives one by
+    one at each position, so shared prefixes are factored out ("t(?:en|wo|hree|...)")."""
+    trie: dict = {}
+    for p in set(phrases):
+        node = trie
+        for ch in " ".join(p.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch])
+        branches.append(piece)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # longest match first: the optional tail is greedy, so "thousands" beats "thousand"
+    return f"(?:{body})?" if ends else body
 
 
 @lru_cache(maxsize=1)
@@ -114,14 +181,19 @@ def lexicon() -> Lexicon:
     word_alt = _phrase_alternation(list(words) + list(plural))
     mag_alt = _phrase_alternation(mags)
     lead_alt = _phrase_alternation(list(needs) + list(vague))
+    initials = "".join(sorted({w[0].lower() for w in list(words) + list(plural) + list(mags)
+                                + list(needs) + list(vague)}))
     candidate = re.compile(
         r"(?<![\w.,\-/])[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?![0-9０-９])"
-        r"|(?<![\w\-])(?:" + lead_alt + r")\s+(?:" + mag_alt + r")(?![\w])"
-        r"|(?<![\w\-])(?:" + word_alt + r"|" + mag_alt + r")(?:-(?:" + word_alt + r"))?(?![\w\-])",
+        r"|(?<![\w\-])(?=[" + initials + r"])(?:"
+        r"(?:" + lead_alt + r")\s+(?:" + mag_alt + r")(?![\w])"
+        r"|(?:" + word_alt + r"|" + mag_alt + r")(?:-(?:" + word_alt + r"))?(?![\w\-])"
+        r")",
         re.I)
     return Lexicon(words, needs, mags, plural, vague, before, before_names, after, after_names,
                    frozenset(quals["range"]["connectors"]), candidate,
-                   frozenset(p.lower() for p in quals["not_before"]["phrases"]))
+                   frozenset(p.lower() for p in quals["not_before"]["phrases"]),
+                   dict(numbers["compound_magnitudes"]))
 
 
 def digits_value(text: str) -> Decimal:
@@ -161,6 +233,16 @@ def _parse(toks: list[Token], lex: Lexicon):
     while i < n:
         t = toks[i]
         w = t.lower
+        compound = f"{w} {toks[i + 1].lower}" if i + 1 < n else ""
+        if last == "num" and compound in lex.compound_magnitudes:
+            # "6.5 ten thousand" (6.5万): the pair is one magnitude
+            total += (current or Decimal(1)) * Decimal(lex.compound_magnitudes[compound])
+            current = Decimal(0)
+            has_mag = True
+            last, last_mag = "mag", Decimal(lex.compound_magnitudes[compound])
+            used = i + 2
+            i += 2
+            continue
         v = digits_value(t.text) if t.is_digits else _word_value(w, lex)
         if v is not None:
             if last == "num":
@@ -265,7 +347,7 @@ def qualifier_after(text: str, pos: int) -> tuple[str | None, int]:
 def parse_at(text: str, start: int) -> NumberPhrase | None:
     """The number phrase that starts at `start` (qualifier, range and after-qualifier included)."""
     lex = lexicon()
-    toks = tokens_from(text, start, 160)
+    toks = tokens_from(text, start, 100)
     parsed = _parse(toks, lex)
     if parsed is None:
         return None

@@ -50,8 +50,10 @@ def lemma(word: str) -> str:
         return w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ses", "xes", "ches", "shes", "zes")):
-        return w[:-2]
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return w[:-2]                      # classes, boxes, branches
+    if len(w) > 4 and w.endswith("ses"):
+        return w[:-1]                      # courses, phases, cases
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
@@ -120,7 +122,7 @@ def looks_plural(word: str, lex: UnitLexicon) -> bool:
 def guess_category(head: str) -> str:
     """Head-noun rules for heads missing from the lexicon."""
     h = head.lower()
-    if h.endswith(("ists", "ians", "eers", "ees", "ants", "ers", "ors")):
+    if h.endswith(("ists", "ians", "eers", "ees", "ants")):
         return "people"
     if h.endswith(("teams", "groups")):
         return "organization"
@@ -140,6 +142,13 @@ def _repair(head: str, sentence: str, lex: UnitLexicon, bare: bool = True):
             if not any(c in low for c in context):
                 return None
         return r
+    return None
+
+
+def _times_suffix(head: str, nxt: str) -> str | None:
+    """"people times", "person time", "man times": the two-word MT rendering of 人次."""
+    if nxt in ("times", "time") and head in ("people", "person", "persons", "man", "men", "passenger"):
+        return f"{head} time"
     return None
 
 
@@ -166,7 +175,7 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     plural-looking word; else the last listed singular (MT drops plurals: "22 old district")."""
     lex = unit_lexicon()
     nums = number_lexicon()
-    toks = tokens_from(text, pos, 200)
+    toks = tokens_from(text, pos, 120)
     i = 0
     if after_plural and i < len(toks) and toks[i].lower == "of":
         i += 1
@@ -238,7 +247,12 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
                 collective = j
             if listed:
                 listed_plural = j
-                if collective != j and not quote_open:
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                noun_follows = (nxt is not None and nxt.text[0].isalpha() and nxt.lower not in lex.stop
+                                and nxt.start == t.end + 1 and _times_suffix(t.lower, nxt.lower) is None
+                                and category_of([nxt.text], lex) is not None
+                                and not (nxt.text[0].isupper() and not t.text[0].isupper()))
+                if collective != j and not quote_open and not noun_follows:
                     break
             elif unlisted_plural is None:
                 unlisted_plural = j
@@ -253,6 +267,12 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     head_tok = toks[head_idx]
     start = toks[first].start
     end = head_tok.end
+    times = None
+    if head_idx + 1 < len(toks) and toks[head_idx + 1].start == end + 1:
+        times = _times_suffix(head_tok.lower, toks[head_idx + 1].lower)
+        if times:                          # "600 people times" (人次)
+            head_tok = toks[head_idx + 1]
+            end = head_tok.end
     # a closing quote right after the head belongs to the unit ("ten "reading circles"")
     if leading_quote and head_idx + 1 < len(toks) and toks[head_idx + 1].text in CLOSE_QUOTES:
         end = toks[head_idx + 1].end
@@ -263,11 +283,11 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     category = category_of(phrase_words, lex) or guess_category(head)
     if lemma(phrase_words[0]) in lex.from_complement and len(phrase_words) > 2:
         category = category_of(phrase_words[2:], lex) or category
-    repair = _repair(head, sentence, lex, bare=len(phrase_words) == 1)
+    repair = _repair(times or head, sentence, lex, bare=len(phrase_words) == 1)
     normalized = None
     if repair:
         category = repair.get("category", category)
-        normalized = _normalized(unit_text, head, repair["normalized"])
+        normalized = repair["normalized"] if times else _normalized(unit_text, head, repair["normalized"])
     return Unit(start, end, unit_text, head.lower(), category, normalized, reason)
 
 
