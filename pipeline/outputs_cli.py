@@ -43,6 +43,9 @@ def export(records, fmt, out_dir, errors_path):
         paths = export_tables(records, out_dir, fmt, errors_path)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the tables into {out_dir}: {exc.strerror or exc}; "
+                                   f"give -o a folder you can write to") from None
     for path in paths:
         click.echo(str(path))
 
@@ -78,6 +81,10 @@ def report(records, out_path, title, top, errors_path):
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the report to {out}: {exc.strerror or exc}; "
+                                   f"give -o a file path you can write to") from None
     click.echo(str(out))

@@ -213,3 +213,14 @@ def test_docs_describe_every_table_and_column():
         for column, _ in columns:
             assert re.search(rf"(^\| |, ){re.escape(column)}(,| \|)", table, re.M), (
                 f"docs/outputs.md: column {name}.{column} is not described")
+
+
+def test_export_into_a_file_path_is_a_clear_error(records_file, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, ["export", str(records_file), "--format", "csv", "-o", str(blocker)])
+    assert result.exit_code == 2 and "is a file" in result.stderr    # click's own usage check
+    nested = blocker / "tables"                                       # a folder under a file
+    result = CliRunner().invoke(main, ["export", str(records_file), "--format", "csv", "-o", str(nested)])
+    assert result.exit_code == 1
+    assert "cannot write the tables into" in result.stderr and "give -o a folder" in result.stderr
