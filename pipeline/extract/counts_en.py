@@ -29,10 +29,20 @@ LINKED_CATEGORIES = {"activity", "organization", "people", "item"}
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, read as one array (iterating `doc.sents` makes a Python
+    object per token and costs more than the whole count search)."""
+    from spacy.attrs import IDX, SENT_START
+
+    text = doc.text
     try:
-        return [(s.start_char, s.end_char) for s in doc.spacy_doc.sents]
+        arr = doc.spacy_doc.to_array([SENT_START, IDX])
     except Exception:   # no sentence boundaries (e.g. a stub doc in a test): one sentence
-        return [(0, len(doc.text))]
+        return [(0, len(text))]
+    starts = [int(idx) for flag, idx in arr.tolist() if flag == 1] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(text)]
+    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(starts, ends)]
 
 
 def _sentence_at(bounds, starts, pos: int) -> tuple[int, int]:
