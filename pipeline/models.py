@@ -6,9 +6,9 @@ decoded raw input), `places[].parents`.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import SCHEMA_VERSION
 
@@ -30,9 +30,15 @@ class Source(Model):
 
 
 class Count(Model):
-    value: float = Field(description="normalised number; for a range, its low end")
-    low: Optional[float] = Field(None, description="range low end (`2 to 5` -> 2), else null")
-    high: Optional[float] = Field(None, description="range high end (`2 to 5` -> 5), else null")
+    value: Union[int, float] = Field(description="normalised number; for a range, its low end")
+    low: Optional[Union[int, float]] = Field(None, description="range low end (`2 to 5` -> 2), else null")
+    high: Optional[Union[int, float]] = Field(None, description="range high end (`2 to 5` -> 5), else null")
+
+    @field_validator("value", "low", "high")
+    @classmethod
+    def whole_numbers_as_int(cls, v):
+        # 936, not 936.0: whole values stay integers in the JSON
+        return int(v) if isinstance(v, float) and v.is_integer() else v
     qualifier: Qualifier = "exact"
     unit: str = Field(description="the counted thing as written")
     unit_normalized: Optional[str] = Field(None, description="MT quirks repaired (games -> sessions)")
