@@ -88,9 +88,6 @@ def test_cleaning_is_idempotent(text):
     assert twice == once
 
 
-@pytest.mark.xfail(strict=True, reason="clean: repair_encoding runs before strip_control_chars, "
-                   "so removing a control character can join a new mojibake pair that only a "
-                   "second pass repairs (found by hypothesis; owner: cleaning)")
 def test_cleaning_is_idempotent_when_a_control_char_splits_mojibake():
     once, twice = _clean_twice("Â\x1f\x80")
     assert twice == once
