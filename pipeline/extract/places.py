@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..config import CONFIG_DIR
 from ..gazetteer import LEVEL_RANK, Division, Gazetteer, Township, load_gazetteer, norm_key
+from .place_towns import close, town_index
 
 GAZ_DIR = CONFIG_DIR / "gazetteer"
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -190,6 +191,28 @@ def zh_index() -> tuple[dict, int]:
     return index, max(len(k) for k in index)
 
 
+@lru_cache(maxsize=None)
+def zh_lengths() -> dict[str, tuple[int, ...]]:
+    """First character -> lengths (2+, longest first) of the zh_index names starting with it."""
+    index, _ = zh_index()
+    out: dict[str, set[int]] = {}
+    for name in index:
+        if len(name) >= 2:
+            out.setdefault(name[0], set()).add(len(name))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in out.items()}
+
+
+@lru_cache(maxsize=None)
+def zh_suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First character -> (suffix, level) of the Chinese street/site suffixes, longest first."""
+    lex = lexicon()
+    ordered = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
+    out: dict[str, list] = {}
+    for suf, level in ordered:
+        out.setdefault(suf[0], []).append((suf, level))
+    return {ch: tuple(v) for ch, v in out.items()}
+
+
 # ---------------------------------------------------------------------------------------
 # collecting places
 # ---------------------------------------------------------------------------------------
@@ -325,11 +348,19 @@ def _admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> 
 # ---------------------------------------------------------------------------------------
 # English
 # ---------------------------------------------------------------------------------------
+_GAP_SPACES = frozenset(" \u00a0\u3000\t")
+
+
 class Tokens:
+    """Word tokens of a text, with per-token flags computed once: capitalised, joined to the next."""
+
     def __init__(self, text: str):
         self.text = text
-        self.items = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        self.lower = [t[0].lower() for t in self.items]
+        self.items = items = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        self.lower = [t[0].lower() for t in items]
+        self.caps = [t[0][:1].isupper() for t in items]
+        # token i and i+1 are separated by spaces only (no newline)
+        self.join = [_GAP_SPACES.issuperset(text[items[i][2]:items[i + 1][1]]) for i in range(len(items) - 1)] + [False]
 
     def __len__(self):
         return len(self.items)
@@ -338,12 +369,13 @@ class Tokens:
         """Token i and i+1 are separated by spaces only."""
         if i + 1 >= len(self.items):
             return False
-        gap = self.text[self.items[i][2]:self.items[i + 1][1]]
+        if i >= 0:
+            return self.join[i]
+        gap = self.text[self.items[i][2]:self.items[i + 1][1]]     # as before for negative i
         return gap.strip(" \u00a0\u3000\t") == "" and "\n" not in gap
 
     def cap(self, i: int) -> bool:
-        w = self.items[i][0]
-        return w[:1].isupper()
+        return self.caps[i]
 
     def match_phrase(self, i: int, words: tuple[str, ...]) -> bool:
         n = len(words)
@@ -355,14 +387,23 @@ class Tokens:
             all(self.joined(k) for k in range(i, i + n - 1))
 
 
+@lru_cache(maxsize=None)
+def _by_first(table: tuple) -> dict:
+    """A phrase table (entries whose [0] is a word tuple) by first word, keeping table order."""
+    out: dict[str, list] = {}
+    for entry in table:
+        out.setdefault(entry[0][0], []).append(entry)
+    return out
+
+
 def _suffix_at(toks: Tokens, i: int, table) -> tuple[int, tuple] | None:
     """Longest suffix phrase from `table` starting at token i and joined to token i-1."""
-    if i >= len(toks) or i == 0 or not toks.joined(i - 1):
+    if i >= len(toks) or i == 0 or not toks.join[i - 1]:
         return None
-    for entry in table:
+    for entry in _by_first(table).get(toks.lower[i], ()):
         words = entry[0]
         n = len(words)
-        if tuple(toks.lower[i:i + n]) == words and all(toks.joined(k) for k in range(i, i + n - 1)):
+        if tuple(toks.lower[i:i + n]) == words and all(toks.join[k] for k in range(i, i + n - 1)):
             return n, entry
     return None
 
@@ -388,25 +429,6 @@ def _display_name(words: list[str], lex: Lexicon) -> str:
         else:
             out.append(w.replace("’", "'"))
     return " ".join(out)
-
-
-def _edit_distance(a: str, b: str, cap: int = 3) -> int:
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def _close(a: str, b: str) -> bool:
-    n = min(len(a), len(b))
-    if n < 5:
-        return False
-    return _edit_distance(a, b) <= (2 if n >= 8 else 1)
 
 
 _ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
@@ -502,10 +524,11 @@ def _find_en(text: str) -> list[dict]:
     admin: list[AdminMention] = []
 
     # 1. MT renderings of name characters ("three stations", "Seongbuk", "West District")
+    renderings = _by_first(lex.renderings)
     for i in range(n):
-        if used[i]:
+        if used[i] or toks.lower[i] not in renderings:
             continue
-        for words, stem, mode in lex.renderings:
+        for words, stem, mode in renderings[toks.lower[i]]:
             k = len(words)
             if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(j) for j in range(i, i + k - 1)):
                 continue
@@ -644,17 +667,22 @@ def _find_en(text: str) -> list[dict]:
                     return lead
         return 0
 
+    subcounty_by_first = _by_first(lex.subcounty_suffixes)
+    site_by_first = _by_first(lex.site_suffixes)
     for j in range(1, n):
         if used[j]:
             continue
+        first = toks.lower[j]
+        if first not in suffix_first:
+            continue
         found = None
-        for words, level, canonical in lex.subcounty_suffixes:
+        for words, level, canonical in subcounty_by_first.get(first, ()):
             if toks.match_phrase(j, words):
                 found = (len(words), level, canonical)
                 break
         site = False
         if not found:
-            for words, level in lex.site_suffixes:
+            for words, level in site_by_first.get(first, ()):
                 if toks.cap(j) and tuple(toks.lower[j:j + len(words)]) == words and _site_gap_ok(toks, j) \
                         and all(toks.joined(x) for x in range(j, j + len(words) - 1)):
                     found = (len(words), level, " ".join(toks.items[x][0] for x in range(j, j + len(words))))
@@ -742,22 +770,15 @@ def _find_en(text: str) -> list[dict]:
                 ctx_counties.add(d.code)
             elif d.level == "city":
                 ctx_counties |= {c.code for c in gz.children(d.code)}
-    towns = [t for c in ctx_counties for t in gz.townships_by_county.get(c, [])]
+    towns = any(gz.townships_by_county.get(c) for c in ctx_counties)
 
-    town_keys = [(norm_key(t.bare_en), {norm_key(a) for a in t.alt_en}, t) for t in towns]
+    town_scope = town_index().scope(ctx_counties)
     town_memo: dict[str, Township | None] = {}
 
     def town_for(key: str) -> Township | None:
         if key in town_memo:
             return town_memo[key]
-        exact = [t for bk, alts, t in town_keys if bk == key or key in alts]
-        if len(exact) == 1:
-            found = exact[0]
-        elif exact:
-            found = None
-        else:
-            near = [t for bk, _, t in town_keys if abs(len(bk) - len(key)) <= 2 and _close(bk, key)]
-            found = near[0] if len(near) == 1 else None
+        found = town_scope.find(key)
         town_memo[key] = found
         return found
 
@@ -776,7 +797,7 @@ def _find_en(text: str) -> list[dict]:
         for g in groups:
             if g[0].level != p.level:
                 continue
-            if any(q.key == p.key or (level != "institution" and _close(q.key.split(":", 1)[1], p.key.split(":", 1)[1]))
+            if any(q.key == p.key or (level != "institution" and close(q.key.split(":", 1)[1], p.key.split(":", 1)[1]))
                    for q in g):
                 target = g
                 break
@@ -879,6 +900,7 @@ def _find_zh(text: str) -> list[dict]:
     gz = load_gazetteer()
     lex = lexicon()
     index, maxlen = zh_index()
+    lengths_from = zh_lengths()
     n = len(text)
     matches = []  # (start, end, entries)
     i = 0
@@ -887,7 +909,9 @@ def _find_zh(text: str) -> list[dict]:
             i += 1
             continue
         found = None
-        for length in range(min(maxlen, n - i), 1, -1):
+        for length in lengths_from.get(text[i], ()):
+            if length > n - i:
+                continue
             sub = text[i:i + length]
             entries = index.get(sub)
             if not entries:
@@ -1025,7 +1049,7 @@ def _zh_english(stem: str, suffix: str, level: str, lex: Lexicon | None = None, 
 
 def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
     """(start, end, name_zh, level, stem, suffix, prefix_match) for names before a suffix word."""
-    suffixes = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
+    by_first = zh_suffixes()
     hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
     spans = [(s, e) for s, e, _ in matches]
     out = []
@@ -1033,7 +1057,7 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
     n = len(text)
     while i < n:
         hit = None
-        for suf, level in suffixes:
+        for suf, level in by_first.get(text[i], ()):
             if text.startswith(suf, i):
                 nxt = text[i + len(suf):i + len(suf) + 1]
                 if nxt and nxt in lex.zh_not_followed.get(suf, ""):

@@ -1,0 +1,119 @@
+"""Cost of `find_places` per document against the bare tokenisers, in one run over the same texts.
+
+    python benchmarks/bench_places.py [--dev DIR] [--synthetic N] [--repeat R] [--compare OLD_PLACES_PY]
+
+Texts: the dev set's bulletins (when ../shared is present), corpus/texts, and N synthetic
+English (~1,000 words) and Chinese (~800 characters) bulletins made by shuffling their
+sentences. Reports the gazetteer and place-index load time (once per process), then per
+language: ms/doc of bare `spacy.blank("en")` tokenizer + sentencizer (English) or bare
+`jieba.lcut` (Chinese), of `find_places`, and their ratio. CPU time (process_time), after a
+warm-up pass; the machine is shared, so compare ratios from one run, not absolute figures.
+`--compare` times another copy of places.py (e.g. `git show HEAD~1:pipeline/extract/places.py`)
+over the same texts too.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def corpus(dev: Path, synthetic: int, seed: int = 11) -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {"en": [], "zh": []}
+    for folder in (dev / "texts", REPO / "corpus" / "texts"):
+        for p in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            texts["zh" if p.name.startswith("zh") else "en"].append(p.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    en_sents = [s for t in texts["en"] for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    zh_sents = [s for t in texts["zh"] for s in re.split(r"(?<=[。！？])|\n+", t) if s and s.strip()]
+    for k in range(synthetic if en_sents else 0):
+        parts: list[str] = []
+        while sum(len(s.split()) for s in parts) < 1000:
+            parts.append(rng.choice(en_sents))
+        texts["en"].append((" " if k % 2 else "\n").join(parts))
+    for k in range(synthetic if zh_sents else 0):
+        parts = []
+        while sum(map(len, parts)) < 800:
+            parts.append(rng.choice(zh_sents))
+        texts["zh"].append(("" if k % 2 else "\n").join(parts))
+    return texts
+
+
+def cpu_ms(func, texts: list[str], repeat: int) -> float:
+    for text in texts[:5]:
+        func(text)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for text in texts:
+            func(text)
+        best = min(best, time.process_time() - start)
+    return 1000 * best / max(1, len(texts))
+
+
+def load_copy(path: Path):
+    """Another places.py, imported as a sibling module so its relative imports work."""
+    spec = importlib.util.spec_from_file_location("pipeline.extract._places_compare", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.find_places
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
+    parser.add_argument("--synthetic", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest is reported")
+    parser.add_argument("--compare", type=Path, help="another places.py to time on the same texts")
+    args = parser.parse_args()
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+    start = time.perf_counter()
+    from pipeline.gazetteer import load_gazetteer
+    load_gazetteer()
+    gaz_s = time.perf_counter() - start
+    start = time.perf_counter()
+    from pipeline.extract import places
+    from pipeline.extract.place_towns import town_index
+    places.lexicon(), places.institutions(), places.pinyin_chars(), places.zh_index(), town_index()
+    idx_s = time.perf_counter() - start
+    print(f"load: gazetteer {gaz_s * 1000:.0f} ms, place indexes {idx_s * 1000:.0f} ms (once per process)")
+
+    import jieba
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    jieba.lcut("预热")
+    old = load_copy(args.compare) if args.compare else None
+
+    texts = corpus(args.dev, args.synthetic)
+    for lang, base_name, base in (("en", "spacy.blank+sentencizer", nlp), ("zh", "jieba.lcut", jieba.lcut)):
+        docs = texts[lang]
+        if not docs:
+            continue
+        size = sum(len(t.split()) for t in docs) / len(docs) if lang == "en" else sum(map(len, docs)) / len(docs)
+        unit = "words" if lang == "en" else "chars"
+        base_ms = cpu_ms(base, docs, args.repeat)
+        new_ms = cpu_ms(lambda t: places.find_places(t, lang), docs, args.repeat)
+        per = 1000 if lang == "en" else 800
+        print(f"{lang}: {len(docs)} docs, {size:.0f} {unit}/doc")
+        print(f"  {base_name:28s} {base_ms:7.2f} ms/doc")
+        print(f"  {'find_places':28s} {new_ms:7.2f} ms/doc  = {new_ms / size * per:.2f} ms per {per} {unit}, "
+              f"{new_ms / base_ms:.2f}x the baseline's time")
+        if old is not None:
+            old_ms = cpu_ms(lambda t: old(t, lang), docs, args.repeat)
+            print(f"  {'find_places (compare)':28s} {old_ms:7.2f} ms/doc  = {old_ms / size * per:.2f} ms per "
+                  f"{per} {unit}, {old_ms / base_ms:.2f}x the baseline's time; speed-up {old_ms / new_ms:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Township lookup by English key, exact or within a small edit distance, among a document's counties.
+
+    idx = town_index()                       # built once per process from the gazetteer
+    idx.find("huishangang", {"430981"})      -> Township | None
+
+Same answer as scanning every township of those counties (what places.py did before):
+exact key (bare name or an alternative) when exactly one township has it; otherwise the one
+township whose bare key is `close` (edit distance <= 1, or <= 2 when both keys have 8+
+letters, lengths within 2); None when none or several.
+
+Fuzzy candidates come from a pigeonhole index instead of a scan: cut a key of length L into
+d+1 pieces; a key within edit distance d keeps one piece intact, shifted by at most d
+places. Keys under 8 letters need d = 1 (two pieces), longer ones d = 2 (three pieces).
+Every candidate is then checked with the real edit distance.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer import Township, load_gazetteer, norm_key
+
+MIN_FUZZY = 5          # _close: both keys at least this long
+LONG = 8               # _close: edit distance 2 allowed when both keys are this long
+
+
+def edit_distance(a: str, b: str, cap: int = 3) -> int:
+    """Levenshtein distance; cap + 1 at once when the lengths differ by more than cap."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        left = i
+        for j, cb in enumerate(b, 1):
+            diag = prev[j - 1] + (ca != cb)
+            up = prev[j] + 1
+            left = left + 1
+            if up < left:
+                left = up
+            if diag < left:
+                left = diag
+            cur.append(left)
+        prev = cur
+    return prev[-1]
+
+
+def within(a: str, b: str, k: int) -> bool:
+    """edit_distance(a, b) <= k, stopping as soon as a whole row of the table exceeds k."""
+    if abs(len(a) - len(b)) > k:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        left = i
+        for j, cb in enumerate(b, 1):
+            diag = prev[j - 1] + (ca != cb)
+            up = prev[j] + 1
+            left = left + 1
+            if up < left:
+                left = up
+            if diag < left:
+                left = diag
+            cur.append(left)
+        if min(cur) > k:
+            return False
+        prev = cur
+    return prev[-1] <= k
+
+
+def close(a: str, b: str) -> bool:
+    """Two keys are one name misspelt: edit distance <= 1 (<= 2 when both have 8+ letters)."""
+    n = min(len(a), len(b))
+    if n < MIN_FUZZY:
+        return False
+    if a == b:
+        return True
+    return within(a, b, 2 if n >= LONG else 1)
+
+
+def _bounds(length: int) -> tuple[tuple[int, int], ...]:
+    """(start, size) of the pieces a key of this length is cut into."""
+    parts = 2 if length < LONG else 3
+    cuts = [length * p // parts for p in range(parts + 1)]
+    return tuple((cuts[p], cuts[p + 1] - cuts[p]) for p in range(parts))
+
+
+_BOUNDS = [_bounds(n) if n else () for n in range(64)]
+
+
+class TownIndex:
+    def __init__(self, townships: list[Township]):
+        self.townships = townships
+        self.keys: list[str] = []                        # row -> norm_key(bare_en)
+        self.exact: dict[str, list[int]] = {}            # bare or alternative key -> rows
+        self.pieces: dict[tuple[int, int, str], list[int]] = {}
+        self.rows_by_county: dict[str, list[int]] = {}
+        for row, t in enumerate(townships):
+            self.rows_by_county.setdefault(t.county, []).append(row)
+            key = norm_key(t.bare_en)
+            self.keys.append(key)
+            names = {key} | {norm_key(a) for a in t.alt_en}
+            for k in names:
+                self.exact.setdefault(k, []).append(row)
+            if len(key) >= MIN_FUZZY:
+                for p, (start, size) in enumerate(_bounds(len(key))):
+                    self.pieces.setdefault((len(key), p, key[start:start + size]), []).append(row)
+
+    def _near_rows(self, key: str) -> list[int]:
+        """Rows whose key may be within edit distance 2 of `key` (a superset; check with close)."""
+        rows: list[int] = []
+        n = len(key)
+        pieces = self.pieces
+        for length in range(max(MIN_FUZZY, n - 2), n + 3):
+            shift = 1 if length < LONG else 2
+            for p, (start, size) in enumerate(_BOUNDS[length] if length < len(_BOUNDS) else _bounds(length)):
+                for s in range(max(0, start - shift), min(n - size, start + shift) + 1):
+                    hit = pieces.get((length, p, key[s:s + size]))
+                    if hit:
+                        rows += hit
+        return rows
+
+    def scope(self, counties) -> "TownScope":
+        return TownScope(self, counties)
+
+
+class TownScope:
+    """The townships of one document's counties."""
+
+    def __init__(self, index: TownIndex, counties):
+        self.index = index
+        self.rows: set[int] = set()
+        for c in counties:
+            self.rows.update(index.rows_by_county.get(c, ()))
+
+    def find(self, key: str) -> Township | None:
+        idx = self.index
+        towns, rows = idx.townships, self.rows
+        exact = [r for r in idx.exact.get(key, ()) if r in rows]
+        if exact:
+            return towns[exact[0]] if len(exact) == 1 else None
+        if len(key) < MIN_FUZZY or not rows:
+            return None
+        keys = idx.keys
+        near = [r for r in rows.intersection(idx._near_rows(key))
+                if abs(len(keys[r]) - len(key)) <= 2 and close(keys[r], key)]
+        return towns[near[0]] if len(near) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def town_index() -> TownIndex:
+    return TownIndex(load_gazetteer().townships)
