@@ -36,7 +36,10 @@ _WG_SYLLABLES = {
 
 def norm_key(name: str) -> str:
     """Lowercase ASCII letters only: 'Hong Shan' / 'Xi’an' / 'Lüliang' -> 'hongshan', 'xian', 'luliang'."""
-    name = unicodedata.normalize("NFKD", name or "")
+    name = name or ""
+    if name.isascii():
+        return _NON_LETTERS.sub("", name.lower())      # the same, without the Unicode work
+    name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
     return _NON_LETTERS.sub("", name.lower())
 
@@ -105,6 +108,7 @@ class Gazetteer:
                 _add(self.by_zh_short, d.short_zh, d)
             for e in (d.bare_en, d.name_en) + d.alt_en:
                 _add(self.by_en, norm_key(e), d)
+        self._children: dict[str, list[Division]] | None = None     # parent code -> units, built on first use
         self.townships_by_county: dict[str, list[Township]] = {}
         self.townships_by_zh: dict[str, list[Township]] = {}
         for t in townships:
@@ -144,7 +148,12 @@ class Gazetteer:
         return {d.code for d in self.chain(code)[1:]}
 
     def children(self, code: str) -> list[Division]:
-        return [d for d in self.divisions.values() if d.parent == code]
+        if self._children is None:
+            by_parent: dict[str, list[Division]] = {}
+            for d in self.divisions.values():
+                by_parent.setdefault(d.parent, []).append(d)
+            self._children = by_parent
+        return list(self._children.get(code, ()))
 
 
 def _add(index: dict, key: str, value) -> None:

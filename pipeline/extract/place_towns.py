@@ -94,16 +94,18 @@ class TownIndex:
         self.exact: dict[str, list[int]] = {}            # bare or alternative key -> rows
         self.pieces: dict[tuple[int, int, str], list[int]] = {}
         self.rows_by_county: dict[str, list[int]] = {}
+        by_county, exact, pieces, keys = self.rows_by_county, self.exact, self.pieces, self.keys
         for row, t in enumerate(townships):
-            self.rows_by_county.setdefault(t.county, []).append(row)
+            by_county.setdefault(t.county, []).append(row)
             key = norm_key(t.bare_en)
-            self.keys.append(key)
-            names = {key} | {norm_key(a) for a in t.alt_en}
-            for k in names:
-                self.exact.setdefault(k, []).append(row)
-            if len(key) >= MIN_FUZZY:
-                for p, (start, size) in enumerate(_bounds(len(key))):
-                    self.pieces.setdefault((len(key), p, key[start:start + size]), []).append(row)
+            keys.append(key)
+            exact.setdefault(key, []).append(row)
+            for k in {norm_key(a) for a in t.alt_en} - {key} if t.alt_en else ():
+                exact.setdefault(k, []).append(row)
+            length = len(key)
+            if length >= MIN_FUZZY:
+                for p, (start, size) in enumerate(_BOUNDS[length] if length < len(_BOUNDS) else _bounds(length)):
+                    pieces.setdefault((length, p, key[start:start + size]), []).append(row)
 
     def _near_rows(self, key: str) -> list[int]:
         """Rows whose key may be within edit distance 2 of `key` (a superset; check with close)."""
