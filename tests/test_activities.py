@@ -149,3 +149,106 @@ def test_unit_context_may_use_quoted_campaign_names():
 
 def test_chinese_bare_period_noun_uses_quoted_name_in_sentence():
     assert activity_for_unit("期", "“理论夜校”已举办六期。", "zh") == "study_session"
+
+
+# --- Held-out error categories (invented sentences in the MT style) -----------------------
+
+@pytest.mark.parametrize("unit, sentence, expected", [
+    # heads that name the activity or the role in it
+    ("screenings", "The town arranged 16 screenings of red films in the village squares.",
+     "film_screening"),
+    ("counselors", "Eight counselors offered psychological consultation services to parents.",
+     "counseling"),
+    ("grid officers", "The street's 52 grid officers knocked on doors to collect opinions.",
+     "grassroots_governance"),
+    ("mobile party branches", "The township set up 4 mobile party branches for truck drivers.",
+     "party_building"),
+    ("party branches", "The county has 31 party branches in non-public enterprises.", None),
+    ("entries", "The calligraphy contest drew 410 entries from retired cadres.", "competition"),
+    ("excellent works", "Judges chose 25 excellent works in the essay competition.",
+     "competition"),
+    ("prize winners", "The quiz ended with 12 prize winners from six communities.",
+     "competition"),
+    ("episodes", "The district pushed 9 episodes of its story series on the WeChat account.",
+     "online_media"),
+    ("issues of audio lectures",
+     "The bureau released 20 issues of audio lectures on its official account.",
+     "online_media"),
+    ("groups of visitors", "The martyrs memorial hall received 85 groups of visitors in May.",
+     "site_visit"),
+    ("light cavalry teams",
+     "After a tour of the memorial hall, the county formed 7 light cavalry teams to preach "
+     "the new policies in villages.", "preaching"),
+    # generic measure units (MT of 场/期/次) take the cue nearest in their clause
+    ("fields", "The art troupe staged 11 fields of Yu opera performances in the towns.",
+     "cultural_event"),
+    ("periods", "The party school held 3 periods of training classes for village cadres.",
+     "study_session"),
+    ("times", "Doctors from the county hospital carried out free clinics 21 times.",
+     "volunteer_service"),
+    ("games", "The street organised 5 games of knowledge quizzes for residents.",
+     "competition"),
+    # people by status stay null
+    ("residents", "300 residents listened to the lecture.", None),
+])
+def test_unit_types_from_heads_and_clauses(unit, sentence, expected):
+    assert activity_for_unit(unit, sentence, "en") == expected
+
+
+@pytest.mark.parametrize("unit, sentence, expected", [
+    ("参训人员", "本期培训班共有参训人员95人。", "study_session"),
+    ("学员", "培训学员60名。", "study_session"),
+    ("名", "活动共评选出一等奖4名、二等奖8名。", "competition"),
+    ("村民", "近百名村民聆听了宣讲。", None),
+    ("场", "组织医务人员开展义诊12场。", "volunteer_service"),
+])
+def test_chinese_role_heads(unit, sentence, expected):
+    assert activity_for_unit(unit, sentence, "zh") == expected
+
+
+def test_memorial_hall_as_a_venue_is_not_a_site_visit():
+    text = "The commendation meeting was held in the lecture room of the county memorial hall."
+    assert "site_visit" not in _types(text)
+    assert "site_visit" in _types("Young cadres visited the Revolutionary Martyrs Memorial Hall.")
+
+
+def test_passing_wechat_mention_is_not_online_media():
+    text = "For details, please follow the WeChat public account of the street office."
+    assert "online_media" not in _types(text)
+    assert "online_media" in _types("The street launched a micro-video column on WeChat.")
+
+
+def test_meeting_inside_a_name_or_past_reference_is_not_a_meeting():
+    assert "meeting" not in _types("Volunteers cleaned the square in front of the Meeting Hall.")
+    assert "meeting" not in _types("Since the meeting last spring, the town has paved 3 roads.")
+
+
+def test_party_building_as_a_generic_phrase_is_not_party_building():
+    text = ("Party building leads grassroots work; party building leading the community, "
+            "the party building guides neighbours.")
+    assert "party_building" not in _types(text)
+
+
+def test_psychological_consultation_and_grid_work_are_found():
+    assert "counseling" in _types("Counselors gave psychological consultation to 40 students.")
+    assert "grassroots_governance" in _types("The town improved grid-based management in villages.")
+    assert "preaching" in _types("The lecturer group toured 14 villages in March.")
+
+
+def test_chinese_series_of_activities_yields_to_a_specific_type():
+    assert "theme_activity" not in _types("街道开展红色观影系列活动，放映影片二十场。", "zh")
+    assert "theme_activity" in _types("社区开展迎新春系列活动，居民踊跃参加。", "zh")
+
+
+def test_chinese_quoted_name_activity_takes_the_specific_type():
+    found = _types("村里举办“红色电影进万家”活动，村民齐聚观看。", "zh")
+    assert "film_screening" in found and "theme_activity" not in found
+
+
+def test_chinese_hotline_is_not_counseling():
+    assert "counseling" not in _types("如有疑问，请拨打咨询电话0971-1234567。", "zh")
+
+
+def test_chinese_plan_marker_inside_a_word_is_no_plan():
+    assert "preaching" in _types("围绕总书记重要讲话精神，“百姓名嘴”宣讲深入村社。", "zh")
+    assert "preaching" in _types("县讲师团深入乡镇开展理论辅导。", "zh")

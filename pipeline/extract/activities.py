@@ -3,6 +3,7 @@ which type a counted thing belongs to. How the decision is made: docs/activities
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import activity_lexicon as lex
@@ -23,7 +24,7 @@ def find_activities(text: str, language: str, spacy_doc=None) -> list[dict]:
         hits = english_reported_cues(spacy_doc)
     by_type: dict[str, set[tuple[int, int]]] = {}
     strong: set[str] = set()
-    for label, start, end in hits:
+    for label, start, end in _drop_explained_generics(text, hits):
         type_id = lex.type_of_label(label)
         by_type.setdefault(type_id, set()).add((start, end))
         if not lex.is_weak(label):
@@ -34,6 +35,28 @@ def find_activities(text: str, language: str, spacy_doc=None) -> list[dict]:
     rank = lex.type_rank()
     return [{"type": t, "mentions": [list(m) for m in sorted(spans)]}
             for t, spans in sorted(reported.items(), key=lambda kv: rank[kv[0]])]
+
+
+_SENTENCE = re.compile(r"[^.!?;。！？；\n]+")
+
+
+def _drop_explained_generics(text: str, hits):
+    """Generic cues ("series of activities", 系列活动, a quoted name + 活动) count as strong cues
+    of their type, but only in a sentence where no strong cue of another type says what the
+    activity was."""
+    if not any(lex.is_generic(h[0]) for h in hits):
+        return hits
+    spans = [m.span() for m in _SENTENCE.finditer(text)]
+
+    def sentence_of(pos):
+        return next((i for i, (s, e) in enumerate(spans) if s <= pos < e), -1)
+
+    explained = {sentence_of(s) for label, s, _ in hits
+                 if not lex.is_weak(label) and not lex.is_generic(label)
+                 and lex.type_of_label(label) != lex.taxonomy()["decision"]["named_activity_type"]}
+    return [(lex.type_of_label(label) if lex.is_generic(label) else label, s, e)
+            for label, s, e in hits
+            if not lex.is_generic(label) or sentence_of(s) not in explained]
 
 
 def activity_for_unit(unit: str, context: str, language: str) -> str | None:
@@ -69,7 +92,20 @@ def _english_unit_type(unit: str, context: str) -> str | None:
         return _english_context_type(unit, context)
     head_end = words[-1] + 1
     cues = lex.english_cues(doc)
-    head_cues = [c for c in cues if c.end == head_end]
+    # "30 issues of audio lectures": the outer noun may be the one typed by the sentence.
+    of = next((t.i for t in doc if t.lower_ == "of"), None)
+    for end in ([of] if of else []) + [head_end]:
+        typed = [c for c in cues if c.end == end and lex.typed_head(c.label)]
+        longer = [c for c in cues if c.end == end and not lex.typed_head(c.label)
+                  and lex.type_of_label(c.label)
+                  and c.end - c.start > max((t.end - t.start for t in typed), default=0)]
+        if typed and not longer:
+            table = lex.typed_head(max(typed, key=lambda c: c.end - c.start).label)
+            found = _english_context_type(unit, context, allowed=frozenset(table["types"]),
+                                          strong_only=table.get("strong_only", False))
+            if found or (end == head_end and table.get("fallback") == "none"):
+                return found
+    head_cues = [c for c in cues if c.end == head_end and not lex.typed_head(c.label)]
     head = min(head_cues, key=lambda c: (-(c.end - c.start), _HEAD_ORDER.get(c.label, 1)),
                default=None)
     if head is not None and head.label != lex.CONTEXT_HEAD:
@@ -85,31 +121,59 @@ def _english_unit_type(unit: str, context: str) -> str | None:
     return None
 
 
-def _english_context_type(unit: str, context: str) -> str | None:
-    """The type named nearest the unit in its sentence (reported cues only)."""
+def _english_context_type(unit: str, context: str, allowed=None,
+                          strong_only: bool = False) -> str | None:
+    """The type named nearest the unit in its sentence (`allowed`: only these types, said
+    outside the unit itself; `strong_only`: by strong cues)."""
     if not context:
         return None
-    from ..nlp import english
-
-    doc = english().make_doc(context)
-    hits = english_reported_cues(doc, sentences=False, naming=True)
+    hits = _english_context_hits(context)
     at = context.lower().find(unit.lower()) if unit else -1
     if at < 0:
         at = 0
     unit_span = (at, at + len(unit))
-    return _nearest_type(hits, unit_span)
+    if allowed is not None:
+        hits = [h for h in hits if lex.type_of_label(h[0]) in allowed
+                and not (unit_span[0] <= h[1] and h[2] <= unit_span[1])
+                and not (strong_only and lex.is_weak(h[0]))]
+    return _nearest_type(hits, unit_span, context)
 
 
-def _nearest_type(hits, unit_span) -> str | None:
+@lru_cache(maxsize=1024)
+def _english_context_hits(context: str):
+    from ..nlp import english
+
+    return tuple(english_reported_cues(english().make_doc(context), sentences=False, naming=True))
+
+
+# Where a clause ends, for preferring cues in the counted thing's own clause.
+_CLAUSE_BREAK = re.compile(r"[,;:，；：、]")
+# A weak cue ("help", "online") must be this many characters nearer than a strong one to win.
+_WEAK_PENALTY = 25
+
+
+def _nearest_type(hits, unit_span, context: str = "") -> str | None:
+    """The type of the cue nearest the counted thing: in its own clause if there is one there
+    ("staged 14 fields of Peking opera performances, and volunteers ..." -> the opera), weak cues
+    counting as farther away than strong ones."""
     rank = lex.type_rank()
+    penalties = lex.taxonomy()["units"].get("context_penalty", {})
+    if context:
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, unit_span[0])), default=0)
+        stop = _CLAUSE_BREAK.search(context, unit_span[1])
+        stop = stop.start() if stop else len(context)
+        in_clause = [h for h in hits if start <= h[1] and h[2] <= stop]
+        hits = in_clause or hits
 
     def distance(hit):
-        _, start, end = hit
+        label, start, end = hit
+        penalty = ((_WEAK_PENALTY if lex.is_weak(label) else 0)
+                   + penalties.get(lex.type_of_label(label), 0))
         if end <= unit_span[0]:
-            return unit_span[0] - end
+            return unit_span[0] - end + penalty
         if start >= unit_span[1]:
-            return start - unit_span[1]
-        return 0
+            return start - unit_span[1] + penalty
+        return penalty
 
     best = min(hits, key=lambda h: (distance(h), rank[lex.type_of_label(h[0])]), default=None)
     return lex.type_of_label(best[0]) if best else None
@@ -120,6 +184,9 @@ def _chinese_unit_type(unit: str, context: str) -> str | None:
     head_words = [(w, label) for w, label in lex.chinese_heads() if unit.endswith(w)]
     head_word, head_label = head_words[0] if head_words else ("", None)
     ending_at_head = [h for h in hits if h[2] == len(unit)]
+    if head_label and head_label.startswith(lex.UNIT_HEAD_PREFIX) and not any(
+            h[2] - h[1] > len(head_word) for h in ending_at_head):
+        return lex.type_of_label(head_label)         # 学员, 网格员: people named by their role
     if head_label == lex.NULL_HEAD and not any(h[2] - h[1] > len(head_word)
                                                for h in ending_at_head):
         return None
@@ -130,5 +197,6 @@ def _chinese_unit_type(unit: str, context: str) -> str | None:
     if head_label == lex.CONTEXT_HEAD or not unit:
         at = context.find(unit) if unit else -1
         at = max(at, 0)
-        return _nearest_type(chinese_reported_cues(context, naming=True), (at, at + len(unit)))
+        return _nearest_type(chinese_reported_cues(context, naming=True), (at, at + len(unit)),
+                             context)
     return None

@@ -22,6 +22,8 @@ NULL_HEAD = "_null_head"          # party members, communities: never an activit
 CONTEXT_HEAD = "_context_head"    # activities, teams, people: the type is said elsewhere
 UNIT_HEAD_PREFIX = "_unit:"       # preachers, volunteers: the head names the type
 WEAK_PREFIX = "~"                 # a weak cue: several are needed before a type is reported
+GENERIC_PREFIX = "?"              # a generic cue ("series of activities"): only if nothing better
+TYPED_HEAD_PREFIX = "_typed:"     # entries, episodes: typed by the sentence, among a few types
 ACTION_VERB = "_verb:"            # verb / object halves of an action cue, paired in english_cues
 ACTION_OBJECT = "_object:"
 
@@ -77,11 +79,15 @@ def _english_cue_strings() -> list[str]:
     conf = taxonomy()
     strings: list[str] = []
     for entry in conf["types"].values():
-        for key in ("en_lemmas", "en_phrases", "en_weak", "en_unit_heads"):
+        for key in ("en_lemmas", "en_phrases", "en_weak", "en_unit_heads", "en_generic"):
             strings += entry.get(key, ())
         for action in entry.get("en_actions", ()):
             strings += [*action["verbs"], *action["objects"]]
     strings += [*conf["units"]["en_null_heads"], *conf["units"]["en_context_heads"]]
+    for typed in conf["units"].get("en_typed_heads", ()):
+        strings += typed["heads"]
+    for markers in conf["decision"].get("en_passing", {}).values():
+        strings += markers
     strings += [*conf["decision"]["en_masks"], *conf["decision"]["en_plan_markers"]]
     return strings
 
@@ -151,12 +157,22 @@ def english_matcher():
         _add(matcher, type_id, (*entry.get("en_lemmas", ()), *entry.get("en_phrases", ())))
         _add(matcher, WEAK_PREFIX + type_id, entry.get("en_weak", ()))
         _add(matcher, UNIT_HEAD_PREFIX + type_id, entry.get("en_unit_heads", ()))
+        _add(matcher, GENERIC_PREFIX + type_id, entry.get("en_generic", ()))
         for i, action in enumerate(entry.get("en_actions", ())):
             _add(matcher, f"{ACTION_VERB}{type_id}:{i}", action["verbs"])
             _add(matcher, f"{ACTION_OBJECT}{type_id}:{i}", action["objects"])
     _add(matcher, NULL_HEAD, conf["units"]["en_null_heads"])
     _add(matcher, CONTEXT_HEAD, conf["units"]["en_context_heads"])
+    for i, typed in enumerate(conf["units"].get("en_typed_heads", ())):
+        _add(matcher, f"{TYPED_HEAD_PREFIX}{i}", typed["heads"])
     return matcher
+
+
+def typed_head(label: str) -> dict | None:
+    """The [[units.en_typed_heads]] table a matcher label stands for, if it is one."""
+    if not label.startswith(TYPED_HEAD_PREFIX):
+        return None
+    return taxonomy()["units"]["en_typed_heads"][int(label[len(TYPED_HEAD_PREFIX):])]
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +181,8 @@ def english_mask_matcher():
     matcher = _new_phrase_matcher()
     _add(matcher, "mask", taxonomy()["decision"]["en_masks"])
     _add(matcher, "plan", taxonomy()["decision"]["en_plan_markers"])
+    for type_id, markers in taxonomy()["decision"].get("en_passing", {}).items():
+        _add(matcher, "passing:" + type_id, markers)
     return matcher
 
 
@@ -174,11 +192,17 @@ def type_of_label(label: str) -> str | None:
         return label[len(UNIT_HEAD_PREFIX):]
     if label.startswith(WEAK_PREFIX):
         return label[len(WEAK_PREFIX):]
+    if label.startswith(GENERIC_PREFIX):
+        return label[len(GENERIC_PREFIX):]
     return None if label.startswith("_") else label
 
 
 def is_weak(label: str) -> bool:
     return label.startswith(WEAK_PREFIX)
+
+
+def is_generic(label: str) -> bool:
+    return label.startswith(GENERIC_PREFIX)
 
 
 def english_cues(doc, lemmas=None) -> list[Cue]:
@@ -235,8 +259,10 @@ def chinese_keywords() -> tuple[tuple[str, str], ...]:
              for kw in _with_traditional(entry.get("zh", ()))]
     pairs += [(kw, WEAK_PREFIX + type_id) for type_id, entry in taxonomy()["types"].items()
               for kw in _with_traditional(entry.get("zh_weak", ()))]
+    pairs += [(kw, GENERIC_PREFIX + type_id) for type_id, entry in taxonomy()["types"].items()
+              for kw in _with_traditional(entry.get("zh_generic", ()))]
     rank = type_rank()
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), rank[p[1].lstrip(WEAK_PREFIX)])))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), rank[type_of_label(p[1])])))
 
 
 @lru_cache(maxsize=1)
@@ -245,10 +271,11 @@ def chinese_heads() -> tuple[tuple[str, str], ...]:
     units = taxonomy()["units"]
     pairs = [(w, NULL_HEAD) for w in _with_traditional(units["zh_null_heads"])]
     pairs += [(w, CONTEXT_HEAD) for w in _with_traditional(units["zh_context_heads"])]
+    pairs += [(w, UNIT_HEAD_PREFIX + type_id) for type_id, entry in taxonomy()["types"].items()
+              for w in _with_traditional(entry.get("zh_unit_heads", ()))]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def english_negations() -> frozenset[str]:
     return frozenset(taxonomy()["decision"]["en_negations"])
@@ -262,6 +289,16 @@ def weak_needed() -> int:
 @lru_cache(maxsize=1)
 def chinese_plan_markers() -> tuple[str, ...]:
     return tuple(_with_traditional(taxonomy()["decision"]["zh_plan_markers"]))
+
+
+@lru_cache(maxsize=1)
+def chinese_plan_exceptions() -> tuple[str, ...]:
+    return tuple(_with_traditional(taxonomy()["decision"].get("zh_plan_exceptions", ())))
+
+
+@lru_cache(maxsize=1)
+def english_name_types() -> frozenset[str]:
+    return frozenset(taxonomy()["decision"].get("en_name_types", ()))
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ def _inside(start: int, end: int, regions) -> bool:
 def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, the longer (then earlier) of two overlapping ones kept."""
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
+    for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1], lex.is_weak(h[0]))):
         if all(hit[2] <= k[1] or hit[1] >= k[2] for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h[1])
@@ -47,11 +47,15 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> 
     quoted = _regions(_EN_QUOTES, text)
     masked: list[tuple[int, int]] = []
     plan_tokens: list[int] = []
+    passing: dict[str, list[int]] = {}
     strings = doc.vocab.strings
     lemmas = lex.lemma_doc(doc)
     for label, start, end in lex.english_mask_matcher()(lemmas):
-        if strings[label] == "mask":
+        name = strings[label]
+        if name == "mask":
             masked.append((start, end))
+        elif name.startswith("passing:"):
+            passing.setdefault(name[len("passing:"):], []).append(start)
         else:
             plan_tokens.append(start)
     hits: list[Hit] = []
@@ -59,14 +63,17 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> 
         type_id = lex.type_of_label(cue.label)
         if type_id is None:
             continue
-        if lex.is_weak(cue.label):
-            type_id = lex.WEAK_PREFIX + type_id
+        if lex.is_weak(cue.label) or cue.label.startswith(lex.UNIT_HEAD_PREFIX):
+            type_id = lex.WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
         if any(ms < cue.end and cue.start < me for ms, me in masked):
             continue
         span = doc[cue.start:cue.end]
         if not naming and (_inside(span.start_char, span.end_char, quoted)
                            or _after_plan_marker(doc, cue.start, plan_tokens, sentences)
-                           or _negated(doc, cue.start)):
+                           or _negated(doc, cue.start)
+                           or _after_plan_marker(doc, cue.start, passing.get(type_id.lstrip(
+                               lex.WEAK_PREFIX + lex.GENERIC_PREFIX), ()), sentences)
+                           or _in_name(doc, cue, type_id)):
             continue
         hits.append((type_id, span.start_char, span.end_char))
     return _longest_first(hits)
@@ -79,6 +86,34 @@ def _after_plan_marker(doc, token: int, plan_tokens: list[int], sentences: bool)
                 doc[i].text in _EN_CLAUSE_BREAK for i in range(marker, token)):
             return True
     return False
+
+
+_VENUE_WORDS = {"hall", "room", "center", "centre", "building", "venue", "address", "square",
+                "site", "office", "street", "road"}
+
+
+def _in_name(doc, cue, type_id: str) -> bool:
+    """A cue that goes on into a capitalised name or a venue noun ("Meeting Hall", "meeting
+    room", "Memorial Hall Road"): a place named, not the activity done there."""
+    if type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX) not in lex.english_name_types():
+        return False
+    if cue.end >= len(doc):
+        return False
+    following = doc[cue.end]
+    if following.lower_ in _VENUE_WORDS:
+        return True
+    last = doc[cue.end - 1]
+    return (last.is_title and following.is_title and following.is_alpha
+            and not _title_line(doc, cue.start))
+
+
+def _title_line(doc, token: int) -> bool:
+    """Whether the token's line is mostly capitalised words (a headline)."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[token].idx) + 1
+    end = text.find("\n", doc[token].idx)
+    words = [w for w in text[start:end if end >= 0 else None].split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _negated(doc, token: int, window: int = 3) -> bool:
@@ -113,15 +148,29 @@ def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
             s, e = sentence.start() + start, sentence.start() + end
             if _inside(s, e, quoted):
                 continue
-            before = clause[:start]
-            if any(p in before for p in plans):
+            if _planned(clause[:start], sentence.start(), quoted):
                 continue
             hits.append((type_id, s, e))
     return hits + _chinese_named_activities(text, plans)
 
 
+def _planned(before: str, offset: int, quoted) -> bool:
+    """Whether a plan marker (将, 计划, 要) stands in `before` (the clause up to a cue, starting at
+    `offset` in the text), outside quoted names and words like 重要 "important"."""
+    chars = list(before)
+    for s, e in quoted:
+        for i in range(max(s - offset, 0), min(e - offset, len(chars))):
+            chars[i] = " "
+    plain = "".join(chars)
+    for word in lex.chinese_plan_exceptions():
+        plain = plain.replace(word, " " * len(word))
+    return any(p in plain for p in lex.chinese_plan_markers())
+
+
 def _chinese_named_activities(text: str, plans) -> list[Hit]:
-    """A quoted name followed by 活动 (“学党史、捐红书”活动): a themed activity that was held."""
+    """A quoted name followed by 活动 (“学党史、捐红书”活动): an activity by that name was held.
+    Its type is what a strong keyword in the name says (“红色电影进社区”活动 is film_screening),
+    else a themed activity (a generic cue: kept only when nothing more specific is said)."""
     named = lex.taxonomy()["decision"]
     suffixes = tuple(named["zh_named_activity"])
     hits: list[Hit] = []
@@ -130,8 +179,12 @@ def _chinese_named_activities(text: str, plans) -> list[Hit]:
             continue                                   # a book or film title, not an activity
         if text.startswith(suffixes, m.end()):
             sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。！？；\n") + 1
-            if any(p in text[sentence_start:m.start()] for p in plans):
+            if _planned(text[sentence_start:m.start()], sentence_start, []):
                 continue
             suffix = next(x for x in suffixes if text.startswith(x, m.end()))
-            hits.append((named["named_activity_type"], m.start(), m.end() + len(suffix)))
+            inside = [h for h in chinese_keyword_hits(m.group()[1:-1])
+                      if not lex.is_weak(h[0]) and not lex.is_generic(h[0])]
+            label = (inside[-1][0] if inside
+                     else lex.GENERIC_PREFIX + named["named_activity_type"])
+            hits.append((label, m.start(), m.end() + len(suffix)))
     return hits
