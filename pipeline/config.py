@@ -43,7 +43,22 @@ class Config(Strict):
     extract: ExtractConfig = ExtractConfig()
 
     def digest(self) -> str:
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+        """Identifies what a record depends on besides its input: these settings, the data
+        files under configs/ (patterns, lexicons, gazetteer) and the pipeline's code, so an
+        incremental run redoes inputs whenever any of them changed."""
+        return hashlib.sha256(self.model_dump_json().encode() + _data_and_code_digest().encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _data_and_code_digest() -> str:
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(p for p in CONFIG_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    files += sorted(package.rglob("*.py"))
+    for path in files:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _format_error(path: Path, exc: ValidationError) -> str:

@@ -35,3 +35,16 @@ def test_unknown_fix_is_named(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="not found: check the path given to --config"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_digest_changes_when_a_data_file_changes(tmp_path, monkeypatch):
+    import pipeline.config as config_module
+
+    (tmp_path / "taxonomy.toml").write_text("[types.preaching]\nzh = ['宣讲']\n", encoding="utf-8")
+    monkeypatch.setattr(config_module, "CONFIG_DIR", tmp_path)
+    config_module._data_and_code_digest.cache_clear()
+    before = load_config().digest()
+    (tmp_path / "taxonomy.toml").write_text("[types.preaching]\nzh = ['宣讲', '讲党课']\n", encoding="utf-8")
+    config_module._data_and_code_digest.cache_clear()
+    assert load_config().digest() != before
+    config_module._data_and_code_digest.cache_clear()
