@@ -217,18 +217,19 @@ def icp_footer(text: str, ctx: CleanContext) -> list[Edit]:
 @fix("aggregator")
 def aggregator(text: str, ctx: CleanContext) -> list[Edit]:
     """Aggregator site names (`laitimes`) and app boilerplate (`打开网易新闻 查看更多图片`)."""
-    lines = split_lines(text)
-    names = aggregator_lines()
-    drop = {i for i, line in enumerate(lines) if line.text and normalize_line(line.text) in names}
-    return remove_lines(text, lines, drop)
+    return _remove_exact_lines(text, aggregator_lines())
 
 
 @fix("related_links")
 def related_links(text: str, ctx: CleanContext) -> list[Edit]:
     """`相关文章`, `related recommendations`: the label of a links widget."""
+    return _remove_exact_lines(text, exact_lines("related_links"))
+
+
+def _remove_exact_lines(text: str, names) -> list[Edit]:
+    """Remove every line that, normalised, is one of `names`."""
     lines = split_lines(text)
-    labels = exact_lines("related_links")
-    drop = {i for i, line in enumerate(lines) if line.text and normalize_line(line.text) in labels}
+    drop = {i for i, line in enumerate(lines) if line.text and normalize_line(line.text) in names}
     return remove_lines(text, lines, drop)
 
 
