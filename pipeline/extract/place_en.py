@@ -1,0 +1,230 @@
+"""English (machine-translated) place recognition, in steps over one `EnScan`:
+
+1. MT renderings of name characters ("three stations", "Seongbuk", "West District");
+1b. English words MT made of a unit's characters, before District/County ("City Pass District");
+2. romanised unit names, with a level word after them ("Hongshan District") or bare ("Wuhan");
+3. streets, communities, villages, towns and sites, by their suffix word.
+
+`recognise_en(text)` runs steps 1-3 and the bare names of step 2; places.py resolves and merges.
+"""
+from __future__ import annotations
+
+from ..gazetteer import Division, Gazetteer, norm_key
+from .place_lexicon import Lexicon
+from .place_resolve import AdminMention, suffix_ok
+from .place_sites import add_site, site_gap_ok
+from .place_tokens import EnScan, by_first, display_name, suffix_at, suffix_first_words
+
+WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
+
+
+def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], lex: Lexicon) -> list[Division]:
+    """County-level units whose name is these English words put back into characters."""
+    out: list[Division] = []
+    combos = [""]
+    for w in words:
+        combos = [c + ch for c in combos for ch in lex.word_chars[w]][:512]
+    for stem in combos:
+        for end in endings:
+            for d in gz.by_zh_full.get(stem + end, ()):
+                if d.level in ("district", "county") and d not in out:
+                    out.append(d)
+    return out
+
+
+def find_renderings(scan: EnScan) -> None:
+    """Step 1: MT renderings of name characters ("three stations", "Seongbuk", "West District")."""
+    gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
+    renderings = by_first(lex.renderings)
+    for i in range(n):
+        if used[i] or toks.lower[i] not in renderings:
+            continue
+        for words, stem, mode in renderings[toks.lower[i]]:
+            k = len(words)
+            if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(j) for j in range(i, i + k - 1)):
+                continue
+            if mode == "any" and not toks.cap(i):
+                continue
+            suf = suffix_at(toks, i + k, lex.admin_suffixes)
+            if mode == "suffix" and not suf:
+                continue
+            endings = suf[1][1] if suf else ()
+            cands = [d for d in gz.by_zh_short.get(stem, []) if not endings or suffix_ok(d, endings)]
+            cands += [d for d in gz.lookup_zh(stem, short=False) if d not in cands]
+            if not cands:
+                continue
+            end_tok = i + k + (suf[0] if suf else 0) - 1
+            kind = "render-any" if mode == "any" else ("render-suffix" if mode == "suffix" else "render-context")
+            if mode == "context" and suf:
+                kind = "suffix"
+            name = None
+            if suf:
+                name = f"{cands[0].bare_en} {' '.join(w.capitalize() for w in suf[1][0])}"
+            admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, kind, name or ""))
+            for j in range(i, end_tok + 1):
+                used[j] = True
+            break
+
+
+def find_translated_units(scan: EnScan) -> None:
+    """Step 1b: "<English words> District/County" where MT translated the name's characters as
+    words ("City Pass District" = 城关区, "Small Shop District" = 小店区): translate them back."""
+    gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
+    for j in range(1, n):
+        if used[j] or toks.lower[j] not in WORD_SUFFIX_ENDINGS or not toks.cap(j) or not toks.joined(j - 1):
+            continue
+        for k in (3, 2, 1):
+            i = j - k
+            if i < 0 or any(used[x] or not toks.cap(x) or toks.lower[x] not in lex.word_chars for x in range(i, j)) \
+                    or not all(toks.joined(x) for x in range(i, j)):
+                continue
+            if gz.by_en.get(norm_key("".join(toks.items[x][0] for x in range(i, j)))):
+                break     # a real romanised name: step 2 takes it
+            cands = translated_units(gz, [toks.lower[x] for x in range(i, j)], WORD_SUFFIX_ENDINGS[toks.lower[j]],
+                                      lex)
+            if not cands:
+                continue
+            names = {d.name_zh for d in cands}
+            text_name = cands[0].name_en if len(names) == 1 else \
+                " ".join(toks.items[x][0] for x in range(i, j + 1))
+            admin.append(AdminMention((toks.items[i][1], toks.items[j][2]), cands, "suffix", text_name))
+            for x in range(i, j + 1):
+                used[x] = True
+            break
+
+
+def find_admin_names(scan: EnScan, bare: bool) -> None:
+    """Step 2: romanised names of administrative units followed by a level word ("Hongshan
+    District"); with `bare`, also names without one ("Wuhan"), when they are not people or words."""
+    gz, lex, toks, n, used, admin, titles = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin, scan.titles
+    suffix_first = suffix_first_words()
+    i = 0
+    while i < n:
+        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
+            i += 1
+            continue
+        hit = None
+        for k in (4, 3, 2, 1):
+            if i + k > n or any(used[j] for j in range(i, i + k)):
+                continue
+            if not all(toks.joined(j) and toks.cap(j + 1) for j in range(i, i + k - 1)):
+                continue
+            if any(toks.lower[j] in suffix_first or toks.lower[j] in lex.name_word_pinyin
+                   for j in range(i + 1, i + k)):
+                continue
+            key = norm_key("".join(toks.items[j][0] for j in range(i, i + k)))
+            cands = gz.by_en.get(key)
+            if cands:
+                hit = (k, key, list(cands))
+                break
+        if not hit:
+            i += 1
+            continue
+        k, key, cands = hit
+        suf = suffix_at(toks, i + k, lex.admin_suffixes)
+        if suf and not bare:
+            fitting = [d for d in cands if suffix_ok(d, suf[1][1])]
+            cands = fitting or [d for d in cands if d.level in ("district", "county")] or cands
+            end_tok = i + k + suf[0] - 1
+            admin.append(AdminMention((toks.items[i][1], toks.items[end_tok][2]), cands, "suffix",
+                                      text_name=display_name([toks.items[j][0] for j in range(i, end_tok + 1)], lex)))
+            for j in range(i, end_tok + 1):
+                used[j] = True
+            i = end_tok + 1
+            continue
+        if not bare or suf:
+            i += k
+            continue
+        # bare name: not a single syllable, not a person's given name, not a common noun
+        prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames
+        next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
+                         and toks.cap(i + 1))
+        short_ok = [d for d in cands if len(d.short_zh) >= 2]
+        # "the Chishui River", "Jinggang Mountains": a river or mountain, not the unit; names
+        # inside a film or book title are not places either
+        river = i + k < n and toks.joined(i + k - 1) and toks.lower[i + k] in lex.not_admin_after
+        in_title = any(a <= toks.items[i][1] < b for a, b in titles)
+        if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop \
+                and not river and not in_title:
+            admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
+                                      text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
+            for j in range(i, i + k):
+                used[j] = True
+        i += k
+
+
+def find_local_names(scan: EnScan) -> None:
+    """Step 3: streets, communities, villages, towns and sites, by their suffix word."""
+    gz, lex, toks, n, used = scan.gz, scan.lex, scan.toks, scan.n, scan.used
+    suffix_first = suffix_first_words()
+    subcounty_by_first = by_first(lex.subcounty_suffixes)
+    site_by_first = by_first(lex.site_suffixes)
+    for j in range(1, n):
+        if used[j]:
+            continue
+        first = toks.lower[j]
+        if first not in suffix_first:
+            continue
+        found = None
+        for words, level, canonical in subcounty_by_first.get(first, ()):
+            if toks.match_phrase(j, words):
+                found = (len(words), level, canonical)
+                break
+        site = False
+        if not found:
+            for words, level in site_by_first.get(first, ()):
+                if toks.cap(j) and tuple(toks.lower[j:j + len(words)]) == words and site_gap_ok(toks, j) \
+                        and all(toks.joined(x) for x in range(j, j + len(words) - 1)):
+                    found = (len(words), level, " ".join(toks.items[x][0] for x in range(j, j + len(words))))
+                    site = True
+                    break
+        if not found:
+            continue
+        k, level, canonical = found
+        if site:
+            add_site(scan, j, k, level)
+            continue
+        start = j
+        while start - 1 >= 0 and j - (start - 1) <= 5 and not used[start - 1] and toks.joined(start - 1) \
+                and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
+                and toks.lower[start - 1] not in lex.stop_words:
+            start -= 1
+        # a province or city name before the street's own name is a place of its own, but
+        # "Zhangye Road Street", "Shanghai Road Street" are streets named after a city
+        lead = scan.lead_admin(start, j)
+        if lead and not all(toks.lower[x] in lex.name_word_pinyin for x in range(start + lead, j)):
+            start += lead
+        name_words = [toks.items[x][0] for x in range(start, j)]
+        if not name_words or all(w.lower() in lex.generic_words or w.lower() in lex.stop_words for w in name_words):
+            continue
+        end = j + k - 1
+        # "Huacheng Community of Jintai Silk Road": MT put the name's head after "of"
+        if level == "community" and end + 2 < n and toks.lower[end + 1] == "of" and toks.joined(end) \
+                and toks.joined(end + 1) and toks.cap(end + 2) and not used[end + 2]:
+            r = end + 2
+            while r + 1 < n and r - end < 5 and toks.joined(r) and toks.cap(r + 1) and not used[r + 1] \
+                    and toks.lower[r + 1] not in lex.stop_words:
+                r += 1
+            tail = [toks.items[x][0] for x in range(end + 2, r + 1)]
+            if not (suffix_at(toks, r + 1, lex.subcounty_suffixes) or suffix_at(toks, r + 1, lex.admin_suffixes)
+                    or gz.by_en.get(norm_key("".join(tail)))):
+                name_words = tail + name_words
+                end = r
+        canonical_suffix = canonical if level in ("township", "community") else ""
+        suffix_words = [toks.items[x][0] for x in range(j, j + k)]
+        scan.add_local(name_words, suffix_words, level, canonical_suffix,
+                       (toks.items[start][1], toks.items[end][2]))
+        for x in range(start, end + 1):
+            used[x] = True
+
+
+def recognise_en(text: str) -> EnScan:
+    """Steps 1-3, then bare admin names: the scan's admin mentions and local places."""
+    scan = EnScan(text)
+    find_renderings(scan)
+    find_translated_units(scan)
+    find_admin_names(scan, bare=False)
+    scan.admin_used = list(scan.used)
+    find_local_names(scan)
+    find_admin_names(scan, bare=True)
+    return scan

@@ -1,0 +1,149 @@
+"""Administrative-unit mentions, their resolution by the document's context, and result places.
+
+An `AdminMention` is a span with its candidate units (namesakes across China); `resolve` picks
+one per mention by the document's unambiguous places (a parent mentioned, a sibling in the same
+city or province); `admin_places` keeps the mentions strong enough to be places. `Place` is one
+output place; `results` turns places into `find_places`' dicts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..gazetteer import LEVEL_RANK, Division, Gazetteer, norm_key
+from .place_lexicon import Lexicon
+
+
+@dataclass
+class AdminMention:
+    span: tuple[int, int]
+    cands: list[Division]
+    kind: str             # suffix | bare | full | short | render-any | render-suffix | render-context
+    text_name: str = ""
+    chosen: Division | None = None
+    score: int = 0
+
+
+@dataclass
+class Place:
+    name: str
+    name_zh: str | None
+    level: str
+    adcode: str | None
+    mentions: list = field(default_factory=list)
+    key: str = ""
+
+    def as_dict(self) -> dict:
+        spans = sorted({tuple(m) for m in self.mentions})
+        return {"name": self.name, "name_zh": self.name_zh, "level": self.level,
+                "adcode": self.adcode, "mentions": [list(s) for s in spans]}
+
+
+def suffix_ok(div: Division, endings: tuple[str, ...]) -> bool:
+    return any(n.endswith(endings) for n in div.all_names_zh)
+
+
+def resolve(gz: Gazetteer, mentions: list[AdminMention]) -> None:
+    """Pick each mention's unit, using the document's unambiguous places as context."""
+    sure = [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("suffix", "full")]
+    sure += [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("bare", "short")
+             and m.cands[0].level in ("province", "city")]
+    for _ in range(2):
+        ctx_codes, ctx_parents, ctx_provs = set(), set(), set()
+        for d in sure:
+            ctx_codes.add(d.code)
+            ctx_codes |= gz.ancestors(d.code)
+            if d.parent:
+                ctx_parents.add(d.parent)
+            ctx_provs.add(d.code[:2])
+        newly = []
+        for m in mentions:
+            scored = []
+            for d in m.cands:
+                s = 0
+                if d.parent and d.parent in ctx_codes:
+                    s += 3
+                if d.code in ctx_parents or (d.level != "province" and d.code in ctx_codes):
+                    s += 3
+                if d.parent in ctx_parents and d.level in ("district", "county"):
+                    s += 2
+                if d.code[:2] in ctx_provs:
+                    s += 1
+                scored.append((s, d))
+            best = max(s for s, _ in scored)
+            top = [d for s, d in scored if s == best]
+            if len(top) == 1:
+                m.chosen, m.score = top[0], best
+            elif m.kind in ("bare", "short"):
+                ranks = sorted(((LEVEL_RANK.get(d.level, 0), d) for d in top), key=lambda x: -x[0])
+                if ranks[0][0] >= 2 and (len(ranks) == 1 or ranks[0][0] > ranks[1][0]):
+                    m.chosen, m.score = ranks[0][1], best
+                else:
+                    m.chosen, m.score = None, best
+            else:
+                m.chosen, m.score = None, best
+            if m.chosen is not None and m.chosen not in sure and (
+                    m.score > 0 or m.kind in ("suffix", "full") or m.chosen.level in ("province", "city")):
+                newly.append(m.chosen)
+        if not newly:
+            break
+        sure += newly
+
+
+def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: dict) -> bool:
+    d = m.chosen
+    if m.kind in ("suffix", "full", "render-any"):
+        return True
+    if d is None:
+        return False
+    if m.kind == "render-suffix":
+        return m.score > 0
+    if m.kind == "generic":
+        return m.score >= 3     # 老城区 is Luoyang's only when Luoyang is in the document
+    if m.kind == "render-context":
+        return m.score > 0 or d.code in suffix_codes
+    # bare / short names: backed by a parent or a sibling (a shared province alone is weak)
+    if d.code in suffix_codes or m.score >= 2:
+        return True
+    if d.level in ("province", "city"):
+        return len(m.cands) == 1 or LEVEL_RANK[d.level] > max(LEVEL_RANK.get(c.level, 0) for c in m.cands if c is not d)
+    # a county-level name alone, with nothing around it from its city or province: only when
+    # unique in China and used more than once (one-off hits are mostly people and words)
+    # (Chinese short names are ordinary words too often: 同心, 平安; they need context)
+    return m.kind == "bare" and len(m.cands) == 1 and len(d.short_zh) >= 2 and bare_counts.get(d.code, 0) >= 2
+
+
+def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> list[Place]:
+    resolve(gz, mentions)
+    suffix_codes = {m.chosen.code for m in mentions if m.chosen and m.kind in ("suffix", "full")}
+    bare_counts: dict[str, int] = {}
+    for m in mentions:
+        if m.chosen is not None and m.kind in ("bare", "short"):
+            bare_counts[m.chosen.code] = bare_counts.get(m.chosen.code, 0) + 1
+    places: dict[str, Place] = {}
+    for m in mentions:
+        if not accept(m, suffix_codes, lex, bare_counts):
+            continue
+        if m.chosen is not None:
+            d = m.chosen
+            key = "adm:" + d.code
+            if key not in places:
+                places[key] = Place(d.name_en, d.name_zh, d.level, d.code, key=key)
+        else:
+            names_zh = {d.name_zh for d in m.cands}
+            levels = {d.level for d in m.cands}
+            name_zh = names_zh.pop() if len(names_zh) == 1 else None
+            name = m.text_name or (m.cands[0].name_en if len(names_zh) <= 1 else "")
+            if not name:
+                continue
+            key = "admzh:" + (name_zh or norm_key(name))
+            if key not in places:
+                places[key] = Place(name, name_zh, levels.pop() if len(levels) == 1 else "district", None, key=key)
+        places[key].mentions.append(m.span)
+    return list(places.values())
+
+
+def results(places: list[Place]) -> list[dict]:
+    """The places that have mentions, as dicts, in order of first mention."""
+    result = [p.as_dict() for p in places if p.mentions]
+    result.sort(key=lambda p: p["mentions"][0][0])
+    return result

@@ -1,0 +1,151 @@
+"""Word tokens of an English text, phrase lookups on them, and the state of one English scan.
+
+`Tokens` computes each token's flags once (capitalised, joined to the next by spaces only);
+`EnScan` carries what the recognition steps share: which tokens are taken, the admin mentions
+and the local places (streets, communities, villages, towns, sites) found so far.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..gazetteer import load_gazetteer, norm_key
+from .place_lexicon import TITLE, TOKEN, Lexicon, lexicon
+from .place_resolve import AdminMention, Place
+
+_GAP_SPACES = frozenset(" \u00a0\u3000\t")
+
+
+class Tokens:
+    """Word tokens of a text, with per-token flags computed once: capitalised, joined to the next."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items = items = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        self.lower = [t[0].lower() for t in items]
+        self.caps = [t[0][:1].isupper() for t in items]
+        # token i and i+1 are separated by spaces only (no newline)
+        self.join = [_GAP_SPACES.issuperset(text[items[i][2]:items[i + 1][1]]) for i in range(len(items) - 1)] + [False]
+
+    def __len__(self):
+        return len(self.items)
+
+    def joined(self, i: int) -> bool:
+        """Token i and i+1 are separated by spaces only."""
+        if i + 1 >= len(self.items):
+            return False
+        if i >= 0:
+            return self.join[i]
+        gap = self.text[self.items[i][2]:self.items[i + 1][1]]     # as before for negative i
+        return gap.strip(" \u00a0\u3000\t") == "" and "\n" not in gap
+
+    def cap(self, i: int) -> bool:
+        return self.caps[i]
+
+    def match_phrase(self, i: int, words: tuple[str, ...]) -> bool:
+        n = len(words)
+        if i + n > len(self.items):
+            return False
+        if tuple(self.lower[i:i + n]) != words:
+            return False
+        return all(self.joined(k) for k in range(i - 1, i + n - 1)) if i > 0 else \
+            all(self.joined(k) for k in range(i, i + n - 1))
+
+
+@lru_cache(maxsize=None)
+def by_first(table: tuple) -> dict:
+    """A phrase table (entries whose [0] is a word tuple) by first word, keeping table order."""
+    out: dict[str, list] = {}
+    for entry in table:
+        out.setdefault(entry[0][0], []).append(entry)
+    return out
+
+
+def suffix_at(toks: Tokens, i: int, table) -> tuple[int, tuple] | None:
+    """Longest suffix phrase from `table` starting at token i and joined to token i-1."""
+    if i >= len(toks) or i == 0 or not toks.join[i - 1]:
+        return None
+    for entry in by_first(table).get(toks.lower[i], ()):
+        words = entry[0]
+        n = len(words)
+        if tuple(toks.lower[i:i + n]) == words and all(toks.join[k] for k in range(i, i + n - 1)):
+            return n, entry
+    return None
+
+
+def name_key(words: list[str], lex: Lexicon) -> str:
+    """'Chenglong Road' -> 'chenglonglu', 'Wugong Mountain' -> 'wugongshan' (pinyin before)."""
+    out = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k and lw in lex.name_word_pinyin and lex.pinyin_word.match(norm_key(words[k - 1])):
+            out.append(lex.name_word_pinyin[lw])
+        else:
+            out.append(norm_key(w))
+    return "".join(out)
+
+
+def display_name(words: list[str], lex: Lexicon) -> str:
+    out: list[str] = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k and lw in lex.name_word_pinyin and lex.pinyin_word.match(norm_key(words[k - 1])):
+            out[-1] = out[-1] + lex.name_word_pinyin[lw]
+        else:
+            out.append(w.replace("’", "'"))
+    return " ".join(out)
+
+
+@lru_cache(maxsize=None)
+def suffix_first_words() -> frozenset:
+    """First words of every admin, street and site suffix ("district", "road", "middle", ...)."""
+    lex = lexicon()
+    return frozenset(e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes)
+
+
+def site_key(name: str) -> str:
+    return _NOT_KEY.sub("", name.lower())
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+
+
+class EnScan:
+    """One English text being read: its tokens, which are taken (`used`), and what was found."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.gz = load_gazetteer()
+        self.lex = lexicon()
+        self.toks = Tokens(text)
+        self.n = len(self.toks)
+        self.used = [False] * self.n
+        self.admin: list[AdminMention] = []
+        self.titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
+        self.local: dict[str, Place] = {}       # key -> street/community/village/town/site place
+        self.order: list[str] = []              # local keys in order of first mention
+        self.admin_used: list[bool] = []        # `used` after the suffixed admin names (step 2)
+
+    def add_local(self, name_words, suffix_words, level, canonical_suffix, span, display=None) -> None:
+        lex, local = self.lex, self.local
+        name = display or display_name(name_words, lex)
+        key = level + ":" + (site_key(name) if display else name_key(name_words, lex))
+        if key not in local:
+            if display:
+                full = display
+            else:
+                full = f"{name} {canonical_suffix}" if canonical_suffix else f"{name} {' '.join(suffix_words)}"
+            local[key] = Place(full, None, level, None, key=key)
+            self.order.append(key)
+        local[key].mentions.append(span)
+
+    def lead_admin(self, start: int, j: int) -> int:
+        """A province or city name at the start of a longer name: how many tokens it takes."""
+        toks, gz = self.toks, self.gz
+        for lead in (2, 1):
+            if j - start > lead and all(toks.cap(x) for x in range(start, start + lead)) \
+                    and all(toks.joined(x) for x in range(start, start + lead - 1)):
+                lead_key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
+                if any(d.level in ("province", "city") for d in gz.by_en.get(lead_key, [])):
+                    return lead
+        return 0

@@ -1,0 +1,276 @@
+"""Chinese place recognition: gazetteer names matched longest-first, and names before a suffix
+word (街道/镇/乡/社区/村, 小学/广场/纪念馆 ...), with English names made from their characters.
+
+    find_zh(text) -> [Place, ...]
+"""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import load_gazetteer
+from .place_lexicon import CJK, TITLE, Lexicon, lexicon, romanise_zh, zh_index, zh_lengths, zh_suffixes
+from .place_resolve import AdminMention, Place, admin_places
+
+
+def find_zh(text: str) -> list[Place]:
+    gz = load_gazetteer()
+    lex = lexicon()
+    index, maxlen = zh_index()
+    lengths_from = zh_lengths()
+    n = len(text)
+    matches = []  # (start, end, entries)
+    i = 0
+    while i < n:
+        if not CJK.match(text[i]):
+            i += 1
+            continue
+        found = None
+        for length in lengths_from.get(text[i], ()):
+            if length > n - i:
+                continue
+            sub = text[i:i + length]
+            entries = index.get(sub)
+            if not entries:
+                continue
+            after = text[i + length:i + length + 3]
+            if any((sub[-1] + after).startswith(b) for b in lex.zh_bad_following):
+                continue
+            if all(kind == "short" for kind, _ in entries) and lex.zh_road_after.match(after):
+                continue
+            if all(kind == "short" for kind, _ in entries) and after[:1] and after[0] in lex.zh_not_admin_after \
+                    and not any(index.get(text[i + length:i + length + L]) for L in range(2, 5)):
+                continue      # 赤水河, 井冈山 ... a river or mountain
+            found = (i, i + length, entries)
+            break
+        if found:
+            matches.append(found)
+            i = found[1]
+        else:
+            i += 1
+
+    hard_ends = {e for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    hard_ends |= {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    suffix_places = _zh_suffix_places(text, matches, hard_ends, lex)
+    taken = [(s, e) for s, e, *_ in suffix_places]
+    prefixes = {sp[6] for sp in suffix_places if sp[6]}
+    titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
+
+    def inside(s, e):
+        return any(ts <= s and e <= ts2 and (ts, ts2) != (s, e) for ts, ts2 in taken)
+
+    admin: list[AdminMention] = []
+    towns: dict[str, Place] = {}
+    for s, e, entries in matches:
+        if inside(s, e) and (s, e) not in prefixes:
+            continue
+        kind = entries[0][0]
+        if kind == "short" and any(a <= s < b for a, b in titles):
+            continue      # 《四渡赤水》: a film title
+        if kind != "town" and text[s:e] in lex.zh_generic_units:
+            if s > 0 and text[s - 1] in "中主老新":
+                continue  # 中心城区, 主城区
+            divs = [d for _, d in entries]
+            admin.append(AdminMention((s, e), divs, "generic"))
+            continue
+        if kind == "town":
+            t = entries[0][1]
+            p = towns.setdefault(t.name_zh, Place(t.name_en, t.name_zh, "township", None, key="town:" + t.name_zh))
+            p.mentions.append((s, e))
+            continue
+        divs = [d for _, d in entries]
+        admin.append(AdminMention((s, e), divs, "full" if kind == "full" else "short"))
+    places = admin_places(gz, admin, lex)
+
+    local: dict[str, Place] = {}
+    for s, e, name_zh, level, stem, suffix, prefix in suffix_places:
+        key = name_zh
+        if name_zh in towns:
+            towns[name_zh].mentions.append((s, e))
+            continue
+        if key not in local:
+            lead = None
+            if prefix:
+                lead = next((m.chosen or m.cands[0] for m in admin if m.span == prefix and m.cands), None)
+                if lead is None:
+                    lead = next((p for p in towns.values() if (prefix[0], prefix[1]) in p.mentions), None)
+            local[key] = Place(_zh_english(stem, suffix, level, lex, lead, prefix[1] - prefix[0] if prefix else 0),
+                               name_zh, level, None, key=key)
+        local[key].mentions.append((s, e))
+    return places + list(towns.values()) + list(local.values())
+
+
+ZH_SUFFIX_EN = {"街道": "Subdistrict", "镇": "Town", "乡": "Township", "社区": "Community", "村": "Village",
+                "大学": "University", "学院": "College", "中学": "Middle School", "小学": "Primary School",
+                "一中": "No. 1 Middle School", "二中": "No. 2 Middle School", "三中": "No. 3 Middle School",
+                "高级中学": "Senior High School", "纪念馆": "Memorial Hall", "博物馆": "Museum",
+                "图书馆": "Library", "广场": "Square", "公园": "Park", "岛": "Island"}
+
+
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
+_EN_ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+
+
+def _zh_number(s: str) -> int | None:
+    if len(s) == 1:
+        return _ZH_DIGITS.get(s)
+    if s[0] == "十":
+        return 10 + _ZH_DIGITS.get(s[1], 0) if len(s) == 2 else None
+    if len(s) >= 2 and s[1] == "十":
+        tens = _ZH_DIGITS.get(s[0], 0) * 10
+        return tens + (_ZH_DIGITS.get(s[2], 0) if len(s) == 3 else 0)
+    return None
+
+
+def _zh_english(stem: str, suffix: str, level: str, lex: Lexicon | None = None, lead=None, lead_len: int = 0) -> str:
+    """English name of a place found by its suffix: 苏州市第十中学 -> Suzhou No. 10 Middle School,
+    井冈山革命博物馆 -> Jinggangshan Revolution Museum, 龙泉社区 -> Longquan Community."""
+    head = ZH_SUFFIX_EN.get(suffix) or (lex.zh_site_heads.get(suffix, "") if lex else "")
+    if lex is None or level not in ("institution", "other"):
+        return f"{romanise_zh(stem)} {head}".strip()
+    words: list[str] = []
+    rest = stem
+    if lead is not None and lead_len:
+        words.append(getattr(lead, "bare_en", None) or romanise_zh(stem[:lead_len]))
+        rest = stem[lead_len:]
+    pinyin = ""
+    k = 0
+    while k < len(rest):
+        m = _ZH_ORDINAL.match(rest, k)
+        piece = None
+        if m and _zh_number(m.group(1)):
+            num = _zh_number(m.group(1))
+            piece = f"No. {num}" if suffix in ("中学", "小学", "幼儿园") or num > 10 else _EN_ORDINALS[num]
+            step = m.end() - k
+        else:
+            for zh, en in lex.zh_site_words:
+                if rest.startswith(zh, k):
+                    piece, step = en, len(zh)
+                    break
+        if piece is None:
+            pinyin += rest[k]
+            k += 1
+            continue
+        if pinyin:
+            words.append(romanise_zh(pinyin))
+            pinyin = ""
+        words.append(piece)
+        k += step
+    if pinyin:
+        words.append(romanise_zh(pinyin))
+    if suffix in ("旧址", "故居") and words:
+        return f"{head} of the {' '.join(words)}"
+    return " ".join(words + [head]).strip()
+
+
+def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
+    """(start, end, name_zh, level, stem, suffix, prefix_match) for names before a suffix word."""
+    by_first = zh_suffixes()
+    hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
+    spans = [(s, e) for s, e, _ in matches]
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        hit = None
+        for suf, level in by_first.get(text[i], ()):
+            if text.startswith(suf, i):
+                nxt = text[i + len(suf):i + len(suf) + 1]
+                if nxt and nxt in lex.zh_not_followed.get(suf, ""):
+                    continue
+                hit = (suf, level)
+                break
+        if not hit:
+            i += 1
+            continue
+        suf, level = hit
+        items = []
+        if i > 0 and text[i - 1] == "等":
+            # 荷花池、凤鸣塔等社区
+            j = i - 1
+            while True:
+                stem_start = _stem_start(text, j, hard_ends, lex)
+                stem = text[stem_start:j]
+                if stem_start < j and 2 <= len(stem):
+                    items.append((stem_start, j, stem))
+                if stem_start > 0 and text[stem_start - 1] == "、" and len(items) < 8:
+                    j = stem_start - 1
+                    continue
+                break
+            items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)
+                     and _road_ok(st, True)]
+            for s, e, st in items:
+                out.append((s, e, st + suf, level, st, suf, None))
+            hard_ends.add(i + len(suf))
+            i += len(suf)
+            continue
+        stem_start, bounded = _stem_bounds(text, i, hard_ends, lex)
+        prefix = None
+        if suf in lex.zh_sites and not bounded:
+            # a site's name may be longer than a street's: take more when a boundary then shows
+            longer, long_bounded = _stem_bounds(text, i, hard_ends, lex, lex.zh_site_max_stem)
+            if long_bounded and longer < stem_start:
+                stem_start, bounded = longer, True
+        if suf in lex.zh_sites:
+            # the place a site is named after comes with it: 苏州市第十中学, 湖南第一师范学院
+            for ms, me in spans:
+                if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= 2:
+                    prefix, stem_start, bounded = (ms, me), ms, True
+                    break
+        stem = text[stem_start:i]
+        ok = 2 <= len(stem) and _road_ok(stem, bounded)
+        if ok and prefix is None:
+            ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
+                and not (stem[0] in "省市县区镇乡村" and stem[1:] in lex.zh_site_generic) \
+                and (stem_start not in hard_starts or suf in lex.zh_sites)
+        elif ok:
+            ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", "的")
+        if ok:
+            out.append((stem_start, i + len(suf), stem + suf, level, stem, suf, prefix))
+            hard_ends.add(i + len(suf))
+        i += len(suf)
+    return out
+
+
+def _road_ok(stem: str, bounded: bool) -> bool:
+    """A street name inside a name needs a proper boundary: 青阳路社区 yes; 红色...路...岛 no."""
+    pos = stem.find("路")
+    if pos < 0:
+        return True
+    if pos != len(stem) - 1:
+        return False
+    return bounded and len(stem) >= 3
+
+
+def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon, max_stem: int = 0) -> tuple[int, bool]:
+    """_stem_start, and whether the name's left edge is a real boundary (punctuation, another
+    place, a boundary word) rather than the length limit."""
+    start = end
+    while start > 0 and end - start < (max_stem or lex.zh_max_stem) and CJK.match(text[start - 1]) and start not in hard_ends:
+        start -= 1
+    bounded = start == 0 or not CJK.match(text[start - 1]) or start in hard_ends
+    window = text[start:end]
+    cut = 0
+    for w in lex.zh_boundary:
+        pos = window.rfind(w)
+        if pos >= 0:
+            cut = max(cut, pos + len(w))
+    if cut:
+        bounded = True
+    return (start + cut, bounded) if cut < len(window) else (end, bounded)
+
+
+def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
+    """Where the name before text[end] starts: after punctuation, a place found before it,
+    or a boundary word, at most max_stem characters back."""
+    start = end
+    while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
+        start -= 1
+    window = text[start:end]
+    cut = 0
+    for w in lex.zh_boundary:
+        pos = window.rfind(w)
+        if pos >= 0:
+            cut = max(cut, pos + len(w))
+    return start + cut if cut < len(window) else end
+
