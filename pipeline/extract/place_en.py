@@ -13,7 +13,7 @@ from ..gazetteer import Division, Gazetteer, norm_key
 from .place_lexicon import Lexicon
 from .place_resolve import AdminMention, suffix_ok
 from .place_sites import add_site, site_gap_ok
-from .place_tokens import EnScan, by_first, display_name, suffix_at, suffix_first_words
+from .place_tokens import EnScan, by_first, display_name, name_inner_stop, suffix_at, suffix_first_words
 
 WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
 
@@ -36,8 +36,8 @@ def find_renderings(scan: EnScan) -> None:
     """Step 1: MT renderings of name characters ("three stations", "Seongbuk", "West District")."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
     renderings = by_first(lex.renderings)
-    for i in range(n):
-        if used[i] or toks.lower[i] not in renderings:
+    for i in toks.where(renderings):
+        if used[i]:
             continue
         for words, stem, mode in renderings[toks.lower[i]]:
             k = len(words)
@@ -70,8 +70,8 @@ def find_translated_units(scan: EnScan) -> None:
     """Step 1b: "<English words> District/County" where MT translated the name's characters as
     words ("City Pass District" = 城关区, "Small Shop District" = 小店区): translate them back."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
-    for j in range(1, n):
-        if used[j] or toks.lower[j] not in WORD_SUFFIX_ENDINGS or not toks.cap(j) or not toks.joined(j - 1):
+    for j in toks.where(WORD_SUFFIX_ENDINGS):
+        if j < 1 or used[j] or not toks.cap(j) or not toks.joined(j - 1):
             continue
         for k in (3, 2, 1):
             i = j - k
@@ -97,28 +97,26 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
     """Step 2: romanised names of administrative units followed by a level word ("Hongshan
     District"); with `bare`, also names without one ("Wuhan"), when they are not people or words."""
     gz, lex, toks, n, used, admin, titles = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin, scan.titles
-    suffix_first = suffix_first_words()
-    i = 0
-    while i < n:
-        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
-            i += 1
+    by_en, caps, join, lower, keys = gz.by_en, toks.caps, toks.join, toks.lower, toks.keys
+    stop_words, inner_stop = lex.stop_words, name_inner_stop()
+    after = 0                      # tokens before this are taken or skipped
+    for i in toks.capitalised():
+        if i < after or used[i] or lower[i] in stop_words:
             continue
+        # the longest run (up to 4 tokens) that may be one name: joined, capitalised, free, and
+        # no suffix or name word ("Road", "Mountain") inside; then its longest prefix in by_en
+        r = 1
+        while r < 4 and i + r < n and join[i + r - 1] and caps[i + r] and not used[i + r] \
+                and lower[i + r] not in inner_stop:
+            r += 1
         hit = None
-        for k in (4, 3, 2, 1):
-            if i + k > n or any(used[j] for j in range(i, i + k)):
-                continue
-            if not all(toks.joined(j) and toks.cap(j + 1) for j in range(i, i + k - 1)):
-                continue
-            if any(toks.lower[j] in suffix_first or toks.lower[j] in lex.name_word_pinyin
-                   for j in range(i + 1, i + k)):
-                continue
-            key = norm_key("".join(toks.items[j][0] for j in range(i, i + k)))
-            cands = gz.by_en.get(key)
+        for k in range(r, 0, -1):
+            key = "".join(keys[i:i + k])       # = norm_key of the joined words
+            cands = by_en.get(key)
             if cands:
                 hit = (k, key, list(cands))
                 break
         if not hit:
-            i += 1
             continue
         k, key, cands = hit
         suf = suffix_at(toks, i + k, lex.admin_suffixes)
@@ -130,10 +128,10 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
                                       text_name=display_name([toks.items[j][0] for j in range(i, end_tok + 1)], lex)))
             for j in range(i, end_tok + 1):
                 used[j] = True
-            i = end_tok + 1
+            after = end_tok + 1
             continue
         if not bare or suf:
-            i += k
+            after = i + k
             continue
         # bare name: not a single syllable, not a person's given name, not a common noun
         prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames
@@ -150,7 +148,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
                                       text_name=" ".join(toks.items[j][0] for j in range(i, i + k))))
             for j in range(i, i + k):
                 used[j] = True
-        i += k
+        after = i + k
 
 
 def find_local_names(scan: EnScan) -> None:
@@ -159,12 +157,10 @@ def find_local_names(scan: EnScan) -> None:
     suffix_first = suffix_first_words()
     subcounty_by_first = by_first(lex.subcounty_suffixes)
     site_by_first = by_first(lex.site_suffixes)
-    for j in range(1, n):
-        if used[j]:
+    for j in toks.where(suffix_first):
+        if j < 1 or used[j]:
             continue
         first = toks.lower[j]
-        if first not in suffix_first:
-            continue
         found = None
         for words, level, canonical in subcounty_by_first.get(first, ()):
             if toks.match_phrase(j, words):

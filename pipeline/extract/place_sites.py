@@ -120,6 +120,8 @@ def name_institutions(merged: dict[str, Place], text: str) -> None:
         if p.level == "institution" and norm_key(p.name) in inst_by_key:
             p.name, p.name_zh = inst_by_key[norm_key(p.name)]
     for abbr, canonical, zh in abbrevs:
+        if abbr not in text:
+            continue          # a plain substring search first: the \b regex scans slowly
         for m in re.finditer(r"\b%s\b" % re.escape(abbr), text):
             p = next((q for q in merged.values() if q.name_zh == zh), None)
             if p is None:

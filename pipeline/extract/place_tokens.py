@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 from ..gazetteer import load_gazetteer, norm_key
 from .place_lexicon import TITLE, TOKEN, Lexicon, lexicon
 from .place_resolve import AdminMention, Place
 
 _GAP_SPACES = frozenset(" \u00a0\u3000\t")
+_TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
+_first_char = itemgetter(0)
 
 
 class Tokens:
@@ -21,11 +25,32 @@ class Tokens:
 
     def __init__(self, text: str):
         self.text = text
-        self.items = items = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        self.lower = [t[0].lower() for t in items]
-        self.caps = [t[0][:1].isupper() for t in items]
+        # split with a capturing group: [gap, word, gap, word, ..., gap]; offsets by running
+        # lengths, so every list below is built by C-level map/zip, not a per-token Python loop
+        parts = _TOKEN_SPLIT.split(text)
+        words = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.items = items = list(zip(words, offsets[1::2], offsets[2::2]))
+        self.lower = lower = list(map(str.lower, words))
+        self.caps = list(map(str.isupper, map(_first_char, words)))
+        # norm_key of each token (lowercase a-z only); a name's key is the concatenation of its
+        # tokens' keys. ASCII tokens only need ' and - dropped; others go through norm_key.
+        keyed = "\0".join(lower).replace("'", "").replace("-", "").split("\0") if items else []
+        for x in compress(range(len(keyed)), map(not_, map(str.isascii, keyed))):
+            keyed[x] = norm_key(words[x])
+        self.keys = keyed
         # token i and i+1 are separated by spaces only (no newline)
-        self.join = [_GAP_SPACES.issuperset(text[items[i][2]:items[i + 1][1]]) for i in range(len(items) - 1)] + [False]
+        self.join = list(map(_GAP_SPACES.issuperset, parts[2:-1:2])) + [False] if items else [False]
+
+    def where(self, words) -> list[int]:
+        """Indexes of the tokens whose lowercase form is in `words` (a set or dict), in order."""
+        if words.keys().isdisjoint(self.lower) if isinstance(words, dict) else words.isdisjoint(self.lower):
+            return []
+        return list(compress(range(len(self.lower)), map(words.__contains__, self.lower)))
+
+    def capitalised(self) -> list[int]:
+        """Indexes of the capitalised tokens, in order."""
+        return list(compress(range(len(self.caps)), self.caps))
 
     def __len__(self):
         return len(self.items)
@@ -101,6 +126,12 @@ def suffix_first_words() -> frozenset:
     """First words of every admin, street and site suffix ("district", "road", "middle", ...)."""
     lex = lexicon()
     return frozenset(e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes)
+
+
+@lru_cache(maxsize=None)
+def name_inner_stop() -> frozenset:
+    """Words that end a unit name before them: suffix first words and name words ("Mountain")."""
+    return suffix_first_words() | frozenset(lexicon().name_word_pinyin)
 
 
 def site_key(name: str) -> str:

@@ -74,7 +74,12 @@ def close(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    return within(a, b, 2 if n >= LONG else 1)
+    k = 2 if n >= LONG else 1
+    # each edit removes at most one letter missing from the other key: a cheap rejection first
+    sa, sb = set(a), set(b)
+    if len(sa - sb) > k or len(sb - sa) > k:
+        return False
+    return within(a, b, k)
 
 
 def _bounds(length: int) -> tuple[tuple[int, int], ...]:
@@ -146,6 +151,16 @@ class TownScope:
         near = [r for r in rows.intersection(idx._near_rows(key))
                 if abs(len(keys[r]) - len(key)) <= 2 and close(keys[r], key)]
         return towns[near[0]] if len(near) == 1 else None
+
+    def find_bare(self, key: str) -> Township | None:
+        """find(key) when that township's own bare key is `key`, else None. No fuzzy search: a
+        fuzzy answer is never one whose bare key equals `key` (that row would have matched exactly)."""
+        idx = self.index
+        rows = self.rows
+        exact = [r for r in idx.exact.get(key, ()) if r in rows]
+        if len(exact) == 1 and idx.keys[exact[0]] == key:
+            return idx.townships[exact[0]]
+        return None
 
 
 @lru_cache(maxsize=None)

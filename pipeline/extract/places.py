@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer, Township, norm_key
 from .place_en import recognise_en
 from .place_resolve import Place, admin_places, results
 from .place_sites import name_institutions
-from .place_tokens import EnScan, name_key
+from .place_tokens import EnScan
 from .place_towns import close, town_index
 from .place_zh import find_zh
 
@@ -121,26 +121,32 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
     by_key = {}
     for p in merged.values():
         by_key.setdefault(p.key.split(":", 1)[1], p)
-    i = 0
-    while i < n:
-        if used[i] or not toks.cap(i) or toks.lower[i] in lex.stop_words:
-            i += 1
+    caps, join, lower, keys, items = toks.caps, toks.join, toks.lower, toks.keys, toks.items
+    stop_words, name_words, pinyin_word = lex.stop_words, lex.name_word_pinyin, lex.pinyin_word
+    after = 0                      # tokens before this are taken
+    for i in toks.capitalised():
+        if i < after or used[i] or lower[i] in stop_words:
             continue
+        # a run of up to 4 tokens, then its prefixes longest first; key = name_key of the words,
+        # built from each token's key ("Chenglong Road" -> chenglong + lu)
         j = i
-        while j + 1 < n and j - i < 3 and not used[j + 1] and toks.joined(j) and \
-                (toks.cap(j + 1) or toks.lower[j + 1] in lex.name_word_pinyin):
+        while j + 1 < n and j - i < 3 and not used[j + 1] and join[j] and \
+                (caps[j + 1] or lower[j + 1] in name_words):
             j += 1
-        hit = False
+        pieces = [keys[i]]
+        for x in range(i + 1, j + 1):
+            pieces.append(name_words[lower[x]] if lower[x] in name_words and pinyin_word.match(keys[x - 1])
+                          else keys[x])
         for end in range(j, i - 1, -1):
-            words = [toks.items[x][0] for x in range(i, end + 1)]
-            key = name_key(words, lex)
-            span = (toks.items[i][1], toks.items[end][2])
+            key = "".join(pieces[:end - i + 1])
+            span = (items[i][1], items[end][2])
+            hit = False
             if key in by_key and len(key) >= 4:
                 by_key[key].mentions.append(span)
                 hit = True
             elif len(key) >= 5 and towns.any:
-                t = towns.find(key)
-                if t is not None and norm_key(t.bare_en) == key:
+                t = towns.scope.find_bare(key)
+                if t is not None:
                     p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)
                     merged[p.key] = p
                     by_key[key] = p
@@ -149,10 +155,8 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
             if hit:
                 for x in range(i, end + 1):
                     used[x] = True
-                i = end + 1
+                after = end + 1
                 break
-        if not hit:
-            i += 1
     return by_key
 
 
