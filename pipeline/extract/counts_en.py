@@ -38,7 +38,7 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
         arr = doc.spacy_doc.to_array([SENT_START, IDX])
     except Exception:   # no sentence boundaries (e.g. a stub doc in a test): one sentence
         return [(0, len(text))]
-    starts = [int(idx) for flag, idx in arr.tolist() if flag == 1] or [0]
+    starts = arr[arr[:, 0] == 1, 1].tolist() or [0]     # filtered in numpy, not per token
     if starts[0] != 0:
         starts.insert(0, 0)
     ends = starts[1:] + [len(text)]

@@ -10,6 +10,7 @@ jieba's part-of-speech tags over a short window on each side find the counted no
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,10 @@ from functools import lru_cache
 from ..resources import load_toml
 from ..zh import parse_number, tag
 
-_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+# A number never starts inside a run of digits (a later start in the run cannot match where the
+# run's first digit did not), and at most six thousands groups: both keep the search linear on
+# long runs of digits ("1111...", "1,000,000,...") with no measure word after them.
+_ARABIC = r"(?<!\d)\d+(?:[,，]\d{3}){0,6}(?:\.\d+)?"
 _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _PUNCT = set("，。、；：！？,.;:!?\n\r\t “”\"'‘’「」『』《》【】()（）·—-…/|")
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
@@ -64,7 +68,7 @@ def lexicon() -> Lexicon:
     number = (rf"(?:(?P<low>{_ARABIC})\s?(?:至|到|-|~|～|－|—)\s?)?"
               rf"(?P<num>{_ARABIC}[{magnitudes}]*"
               rf"|[{''.join(vague)}][{magnitudes}]+"
-              rf"|[{_CN}]+)")
+              rf"|(?<![{_CN}])[{_CN}]+)")       # likewise never inside a run of numerals
     infix = _alternation(qualifiers["infix"])
     pattern = re.compile(
         rf"{number}(?P<infix>{infix})?(?P<mag>[万亿])?\s?(?P<mw>{_alternation(measures['measure_words'])})")
@@ -97,6 +101,8 @@ def lexicon() -> Lexicon:
 def number_value(m: re.Match, lex: Lexicon) -> tuple[float | None, str | None]:
     """The value of a matched number and the qualifier its own form implies (数千 -> more_than)."""
     num = m.group("num")
+    if len(num) > 40:
+        return None, None            # a run of digits this long is no count (and no finite float)
     qualifier = None
     if num[0] in lex.vague_prefixes and len(num) > 1 and not num[0].isdigit():
         qualifier = lex.vague_prefixes[num[0]]
@@ -149,8 +155,16 @@ def is_duration(text: str, mw_end: int, measure: str, lex: Lexicon) -> bool:
     return any(rest.startswith(noun) for noun in lex.durations)
 
 
+def _overlaps_idiom(idiom_spans: list[tuple[int, int]], idiom_ends: list[int], start: int,
+                    end: int) -> bool:
+    """Whether [start, end) overlaps an idiom; the spans are sorted and do not overlap (one
+    finditer), so their ends are sorted too: only the first idiom ending after start counts."""
+    i = bisect.bisect_right(idiom_ends, start)
+    return i < len(idiom_spans) and idiom_spans[i][0] < end
+
+
 def excluded(text: str, m: re.Match, span_start: int, mw_end: int, lex: Lexicon,
-             idiom_spans: list[tuple[int, int]]) -> bool:
+             idiom_spans: list[tuple[int, int]], idiom_ends: list[int] | None = None) -> bool:
     start = m.start()
     before = text[max(0, span_start - 4):span_start]
     before_number = text[max(0, start - 4):start]
@@ -167,7 +181,9 @@ def excluded(text: str, m: re.Match, span_start: int, mw_end: int, lex: Lexicon,
         return True
     if measure in lex.frequency_measure_words and lex.frequency.search(_clause_behind(text, span_start)):
         return True                      # 每月开展2次: a frequency
-    if any(s < mw_end and start < e for s, e in idiom_spans):
+    if idiom_ends is None:
+        idiom_ends = [e for _, e in idiom_spans]
+    if _overlaps_idiom(idiom_spans, idiom_ends, start, mw_end):
         return True
     return inside_short_quote(text, start, mw_end, lex.max_slogan_quote)
 
@@ -266,10 +282,20 @@ def category_of(unit: str, measure: str, lex: Lexicon) -> str:
     return info["category"]
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence-ending character is, found once per text."""
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence holding text[start:end]: from after the last sentence end before start to
+    the first sentence end at or after end. `ends` (sentence_ends(text)) makes it a bisection."""
+    if ends is None:
+        ends = sentence_ends(text)
+    i = bisect.bisect_left(ends, start)
+    left = ends[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(ends, end)
+    return text[left:ends[j] if j < len(ends) else len(text)]
 
 
 # ------------------------------------------------------------------------------- counts
@@ -283,6 +309,8 @@ def find_counts_zh(text: str) -> list[dict]:
 
     lex = lexicon()
     idiom_spans = [mm.span() for mm in lex.idioms.finditer(text)]
+    idiom_ends = [e for _, e in idiom_spans]
+    ends = sentence_ends(text)
     found: list[tuple[re.Match, dict]] = []
     for m in lex.pattern.finditer(text):
         value, qualifier = number_value(m, lex)
@@ -291,7 +319,7 @@ def find_counts_zh(text: str) -> list[dict]:
         measure = m.group("mw")
         before_q, span_start = qualifier_before(text, m.start(), lex)
         after_q, span_end = qualifier_after(text, m.end(), lex)
-        if excluded(text, m, span_start, m.end(), lex, idiom_spans):
+        if excluded(text, m, span_start, m.end(), lex, idiom_spans, idiom_ends):
             continue
         qualifier = before_q or qualifier or after_q or "exact"
         info = lex.measure_words[measure]
@@ -313,21 +341,36 @@ def find_counts_zh(text: str) -> list[dict]:
             "low": low, "high": value if low is not None else None,
             "qualifier": qualifier, "unit": unit, "unit_normalized": None,
             "category": category_of(unit, measure, lex),
-            "activity": activity_for_unit(unit, sentence_around(text, unit_start, unit_end), "zh"),
+            "activity": activity_for_unit(unit, sentence_around(text, unit_start, unit_end, ends), "zh"),
             "span": [min(unit_start, span_start), max(unit_end, span_end)],
         }
         found.append((m, count))
-    return [count for m, count in found if not _standalone_one(m) or _in_count_list(text, count, found)]
+    if not any(_standalone_one(m) for m, _ in found):
+        return [count for _, count in found]
+    by_start: dict[int, list[dict]] = {}
+    by_end: dict[int, list[dict]] = {}
+    for _, count in found:
+        if count["value"] != 1:
+            by_start.setdefault(count["span"][0], []).append(count)
+            by_end.setdefault(count["span"][1], []).append(count)
+    return [count for m, count in found
+            if not _standalone_one(m) or _in_count_list(text, count, by_start, by_end)]
 
 
-def _in_count_list(text: str, count: dict, found: list) -> bool:
-    """一个区级宣讲团、六类宣讲主体: 一 counts when it heads a 、-list of other counts."""
+_LIST_GAPS = ("、", "，", ",", "和", "及")
+
+
+def _in_count_list(text: str, count: dict, by_start: dict, by_end: dict) -> bool:
+    """一个区级宣讲团、六类宣讲主体: 一 counts when it heads a 、-list of other counts (another
+    count, not of 1, at most two characters of 、/，/和 away on either side). The other counts
+    are looked up by where they start and end, not scanned: a text may hold thousands."""
     start, end = count["span"]
-    for _, other in found:
-        if other is count or other["value"] == 1:
-            continue
-        s, e = other["span"]
-        gap = text[end:s] if s >= end else text[e:start]
-        if gap.strip() in ("、", "，", ",", "和", "及") and len(gap) <= 2:
-            return True
+    for gap_len in (0, 1, 2):
+        for other in by_start.get(end + gap_len, ()):       # the other count after this one
+            if other is not count and text[end:end + gap_len].strip() in _LIST_GAPS:
+                return True
+        for other in by_end.get(start - gap_len, ()):       # the other count before this one
+            s = other["span"][0]
+            if other is not count and s < end and text[start - gap_len:start].strip() in _LIST_GAPS:
+                return True
     return False

@@ -63,11 +63,14 @@ class TokenIndex:
     never near a number); windows are found by bisection inside the blocks they touch."""
 
     BLOCK = 512
-    _SPACE = re.compile(r"\s")
+    # A token of more than one character holds only these characters, so the position before
+    # any other character (a space, a bracket, a CJK character) is a token boundary.
+    _BOUNDARY = re.compile(r"[^0-9０-９A-Za-z,，.．'’\-]")
 
     def __init__(self, text: str):
         self.text = text
         self.blocks: dict[int, tuple[list, list]] = {}
+        self._scanned: list[tuple[int, int]] = []    # (from, boundary found) of past searches
 
     def _boundary(self, k: int) -> int:
         pos = k * self.BLOCK
@@ -75,8 +78,14 @@ class TokenIndex:
             return 0
         if pos >= len(self.text):
             return len(self.text)
-        m = self._SPACE.search(self.text, pos)
-        return m.start() if m else len(self.text)
+        # a long run with no boundary (a megabyte of letters) is searched once, not per block
+        i = bisect.bisect_right(self._scanned, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self._scanned[i][0] <= pos <= self._scanned[i][1]:
+            return self._scanned[i][1]
+        m = self._BOUNDARY.search(self.text, pos)
+        found = m.start() if m else len(self.text)
+        bisect.insort(self._scanned, (pos, found))
+        return found
 
     def _block(self, k: int) -> tuple[list, list]:
         block = self.blocks.get(k)
@@ -196,7 +205,14 @@ def lexicon() -> Lexicon:
                    dict(numbers["compound_magnitudes"]))
 
 
-def digits_value(text: str) -> Decimal:
+MAX_DIGITS = 30      # a longer run of digits is a code or garbage, never a count
+
+
+def digits_value(text: str) -> Decimal | None:
+    """The value of a digit token; None for a run too long to be a count (converting a
+    megabyte of digits to an integer would take minutes)."""
+    if len(text) > MAX_DIGITS + 10:
+        return None
     plain = unicodedata.normalize("NFKC", text).replace(",", "")
     return Decimal(plain)
 

@@ -43,6 +43,7 @@ class UnitLexicon:
     excluded: dict          # word/phrase -> reason
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A crude singular, enough to look words up: communities -> community, branches -> branch."""
     w = word.lower()

@@ -1,0 +1,193 @@
+"""Cost of the count extractors against their bare tokenisers, as ratios from one run.
+
+    python benchmarks/bench_counts.py [--docs N] [--rounds R] [--whole] [--profile en|zh]
+
+English: `find_counts_en(doc)` given the spaCy doc (already made), against bare
+`spacy.blank("en")` + sentencizer on the same ~1,000-word bulletins. Target: counts cost
+<= 0.8x the tokenizer. Chinese: `find_counts_zh(text)` against bare `jieba.lcut` on the same
+~800-character bulletins. Target: <= 0.5x.
+
+Texts are synthetic bulletins made of shuffled sentences of the dev corpus (when
+../shared is present) and the repository corpus, or (`--texts templates`) the template
+bulletins of `bulletins bench` (pipeline/bench.py). Each round times the baseline and the
+extractor on *fresh* texts (activity_for_unit is lru_cached on (unit, sentence): repeating a
+text would flatter later passes), CPU time; the median ratio over the rounds is reported
+(the machine is shared and noisy: ratios, not absolute figures, are what to compare).
+"own" rows time the extractors with the activity link (activities.activity_for_unit, owned
+by the activities code) stubbed out. `--whole` also times the whole pipeline (process_source) per language against the baseline.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def _sentences() -> tuple[list[str], list[str]]:
+    from pipeline.clean import clean_text
+    from pipeline.config import load_config
+    from pipeline.lang import detect_language
+
+    fixes = load_config().clean.fixes
+    en, zh = [], []
+    folders = [REPO.parent / "shared" / "corpus" / "dev" / "texts", REPO / "corpus" / "texts"]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            raw = path.read_text(encoding="utf-8", errors="replace")
+            lang = detect_language(raw)
+            text = clean_text(raw, lang, fixes)[0]
+            if lang == "en":
+                en += [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.split()) > 3]
+            else:
+                zh += [s.strip() for s in re.split(r"(?<=[。！？])|\n+", text) if len(s.strip()) > 5]
+    return en, zh
+
+
+def bulletins(sentences: list[str], count: int, size: int, zh: bool, seed: int) -> list[str]:
+    """`count` texts of about `size` words (English) or characters (Chinese)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts, n = [], 0
+        while n < size:
+            s = rng.choice(sentences)
+            parts.append(s)
+            n += len(s) if zh else len(s.split())
+            if rng.random() < 0.2:
+                parts.append("\n")
+        out.append(("" if zh else " ").join(parts).replace(" \n ", "\n"))
+    return out
+
+
+def cpu(func, items) -> float:
+    start = time.process_time()
+    for item in items:
+        func(item)
+    return time.process_time() - start
+
+
+@contextlib.contextmanager
+def no_activity_link():
+    """The extractors with activities.activity_for_unit stubbed out: their own cost ("own")."""
+    from pipeline.extract import activities
+
+    linked = activities.activity_for_unit
+    activities.activity_for_unit = lambda unit, context, language: None
+    try:
+        yield
+    finally:
+        activities.activity_for_unit = linked
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=40, help="texts per round and language")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--whole", action="store_true", help="also time the whole pipeline")
+    parser.add_argument("--profile", choices=("en", "zh"), help="cProfile one extractor (activity link stubbed) instead")
+    parser.add_argument("--texts", choices=("corpus", "templates"), default="corpus",
+                        help="shuffled corpus sentences, or `bulletins bench`'s template bulletins")
+    args = parser.parse_args()
+
+    import jieba
+
+    from pipeline import zh as zh_tools
+    from pipeline.document import Document
+    from pipeline.extract.counts_en import find_counts_en
+    from pipeline.extract.counts_zh import find_counts_zh
+    from pipeline.nlp import english
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    zh_tools.pos_tokenizer()
+    nlp = english()
+    en_sents, zh_sents = _sentences()
+    rounds = args.rounds + 1                       # round 0 warms up
+    if args.texts == "templates":
+        from pipeline.bench import synthetic_bulletin
+
+        en_texts = [[synthetic_bulletin(r * args.docs + i, "en") for i in range(args.docs)]
+                    for r in range(rounds)]
+        zh_texts = [[synthetic_bulletin(r * args.docs + i, "zh") for i in range(args.docs)]
+                    for r in range(rounds)]
+    else:
+        en_texts = [bulletins(en_sents, args.docs, 1000, False, 100 + r) for r in range(rounds)]
+        zh_texts = [bulletins(zh_sents, args.docs, 800, True, 200 + r) for r in range(rounds)]
+
+    def en_docs(texts):
+        docs = []
+        for t in texts:
+            d = Document(doc_id="bench", raw=t, text=t, language="en")
+            d.__dict__["spacy_doc"] = nlp(t)       # tokenised outside the timed extractor
+            docs.append(d)
+        return docs
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        texts = [t for ts in (en_texts if args.profile == "en" else zh_texts) for t in ts]
+        items = en_docs(texts) if args.profile == "en" else texts
+        func = find_counts_en if args.profile == "en" else find_counts_zh
+        prof = cProfile.Profile()
+        with no_activity_link():
+            prof.runcall(lambda: [func(x) for x in items])
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+        return
+
+    if args.whole:
+        from pipeline.config import load_config
+        from pipeline.core import process_source
+        from pipeline.ingest import Source
+
+        config = load_config()
+
+        def whole(text):
+            return process_source(Source(name="bench", path=None, data=text.encode("utf-8")), config)
+
+    results: dict[str, list[float]] = {}
+    for r in range(rounds):
+        docs = en_docs(en_texts[r])
+        base_en = cpu(nlp, en_texts[r])
+        ours_en = cpu(find_counts_en, docs)
+        base_zh = cpu(jieba.lcut, zh_texts[r])
+        ours_zh = cpu(find_counts_zh, zh_texts[r])
+        with no_activity_link():
+            own_en = cpu(find_counts_en, en_docs(en_texts[r]))
+            own_zh = cpu(find_counts_zh, zh_texts[r])
+        row = {"en base ms/doc": base_en, "en counts ms/doc": ours_en, "en own ms/doc": own_en,
+               "zh base ms/doc": base_zh, "zh counts ms/doc": ours_zh, "zh own ms/doc": own_zh}
+        if args.whole:
+            fresh_en = bulletins(en_sents, args.docs, 1000, False, 300 + r)
+            fresh_zh = bulletins(zh_sents, args.docs, 800, True, 400 + r)
+            row["en whole/base"] = cpu(nlp, fresh_en) / cpu(whole, fresh_en)
+            row["zh whole/base"] = cpu(jieba.lcut, fresh_zh) / cpu(whole, fresh_zh)
+        if r == 0:
+            continue
+        for key, value in row.items():
+            results.setdefault(key, []).append(value * 1000 / args.docs if "ms" in key else value)
+        results.setdefault("en counts / base", []).append(ours_en / base_en)
+        results.setdefault("zh counts / base", []).append(ours_zh / base_zh)
+        results.setdefault("en own / base", []).append(own_en / base_en)
+        results.setdefault("zh own / base", []).append(own_zh / base_zh)
+
+    print(f"{args.docs} texts x {args.rounds} rounds per language (~1,000 words en, ~800 chars zh); medians")
+    for key, values in results.items():
+        print(f"  {key:18} {statistics.median(values):8.3f}   (min {min(values):.3f}, max {max(values):.3f})")
+    print("targets: en counts / base <= 0.8, zh counts / base <= 0.5;"
+          " whole/base (throughput ratio) en >= 0.3, zh >= 0.5")
+
+
+if __name__ == "__main__":
+    main()

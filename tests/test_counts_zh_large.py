@@ -1,0 +1,42 @@
+"""Chinese counts on large and hostile inputs: every step must be linear in the text's length.
+
+Not timed: each input below took minutes when a step was quadratic (the number regex
+backtracking over a run of digits or numerals from every position, the sentence searched from
+the text's start for every count, every count compared with every other) and takes well under
+two seconds when linear.
+"""
+from pipeline.extract.counts_zh import find_counts_zh, sentence_around, sentence_ends
+
+
+def test_200kb_without_punctuation():
+    assert find_counts_zh("开展宣讲活动" * 33_000) == []
+    found = find_counts_zh("开展宣讲活动" * 33_000 + "936场")
+    assert [(c["value"], c["unit"]) for c in found] == [(936, "宣讲活动")]
+
+
+def test_runs_of_digits_and_numerals_without_measure_word():
+    assert find_counts_zh("1" * 200_000) == []
+    assert find_counts_zh("1,000" * 40_000) == []
+    assert find_counts_zh("一二三四" * 50_000) == []
+    assert [c["value"] for c in find_counts_zh("1" * 200_000 + "名")] == []
+
+
+def test_many_counts_in_one_sentence():
+    text = "组建志愿服务队12支" * 5_000          # 50,000 characters, one sentence, 5,000 counts
+    found = find_counts_zh(text)
+    assert len(found) == 5_000
+    assert {c["value"] for c in found} == {12}
+
+
+def test_many_standalone_ones():
+    text = "一个社区" * 5_000 + "，" + "一个宣讲团、六类宣讲主体。"
+    found = find_counts_zh(text)
+    assert [(c["value"], c["unit"]) for c in found][-2:] == [(1, "宣讲团"), (6, "宣讲主体")]
+
+
+def test_sentence_around_with_precomputed_ends():
+    text = "第一句。组建志愿服务队12支！最后"
+    ends = sentence_ends(text)
+    i = text.index("12")
+    assert sentence_around(text, i, i + 3, ends) == sentence_around(text, i, i + 3) == "组建志愿服务队12支"
+    assert sentence_around(text, len(text) - 1, len(text), ends) == "最后"
