@@ -109,6 +109,7 @@ class Gazetteer:
             for e in (d.bare_en, d.name_en) + d.alt_en:
                 _add(self.by_en, norm_key(e), d)
         self._children: dict[str, list[Division]] | None = None     # parent code -> units, built on first use
+        self._ancestors: dict[str, frozenset[str]] = {}
         self.townships_by_county: dict[str, list[Township]] = {}
         self.townships_by_zh: dict[str, list[Township]] = {}
         for t in townships:
@@ -144,8 +145,12 @@ class Gazetteer:
             d = self.divisions.get(d.parent) if d.parent else None
         return out
 
-    def ancestors(self, code: str) -> set[str]:
-        return {d.code for d in self.chain(code)[1:]}
+    def ancestors(self, code: str) -> frozenset[str]:
+        """Codes of the unit's parents (memoised: resolution asks for the same few units often)."""
+        found = self._ancestors.get(code)
+        if found is None:
+            found = self._ancestors[code] = frozenset(d.code for d in self.chain(code)[1:])
+        return found
 
     def children(self, code: str) -> list[Division]:
         if self._children is None:

@@ -9,11 +9,13 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..gazetteer import Division, Gazetteer, norm_key
-from .place_lexicon import Lexicon
+from .place_lexicon import Lexicon, lexicon
 from .place_resolve import AdminMention, suffix_ok
 from .place_sites import add_site, site_gap_ok
-from .place_tokens import EnScan, by_first, display_name, name_inner_stop, suffix_at, suffix_first_words
+from .place_tokens import EnScan, by_first, display_name, en_name_prefixes, name_inner_stop, suffix_at, suffix_first_words
 
 WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
 
@@ -32,11 +34,18 @@ def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], 
     return out
 
 
+@lru_cache(maxsize=None)
+def _cue_words() -> frozenset:
+    """Words that start a step's phrase: rendering first words, District/County/Banner, suffix
+    first words. One pass over the tokens finds them all; each step filters that short list."""
+    return frozenset(by_first(lexicon().renderings)) | frozenset(WORD_SUFFIX_ENDINGS) | suffix_first_words()
+
+
 def find_renderings(scan: EnScan) -> None:
     """Step 1: MT renderings of name characters ("three stations", "Seongbuk", "West District")."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
     renderings = by_first(lex.renderings)
-    for i in toks.where(renderings):
+    for i in scan.cues_in(renderings):
         if used[i]:
             continue
         for words, stem, mode in renderings[toks.lower[i]]:
@@ -70,7 +79,7 @@ def find_translated_units(scan: EnScan) -> None:
     """Step 1b: "<English words> District/County" where MT translated the name's characters as
     words ("City Pass District" = 城关区, "Small Shop District" = 小店区): translate them back."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
-    for j in toks.where(WORD_SUFFIX_ENDINGS):
+    for j in scan.cues_in(WORD_SUFFIX_ENDINGS):
         if j < 1 or used[j] or not toks.cap(j) or not toks.joined(j - 1):
             continue
         for k in (3, 2, 1):
@@ -99,22 +108,28 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
     gz, lex, toks, n, used, admin, titles = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin, scan.titles
     by_en, caps, join, lower, keys = gz.by_en, toks.caps, toks.join, toks.lower, toks.keys
     stop_words, inner_stop = lex.stop_words, name_inner_stop()
+    prefixes = en_name_prefixes()
     after = 0                      # tokens before this are taken or skipped
-    for i in toks.capitalised():
+    for i in scan.name_starts():
         if i < after or used[i] or lower[i] in stop_words:
             continue
-        # the longest run (up to 4 tokens) that may be one name: joined, capitalised, free, and
-        # no suffix or name word ("Road", "Mountain") inside; then its longest prefix in by_en
-        r = 1
-        while r < 4 and i + r < n and join[i + r - 1] and caps[i + r] and not used[i + r] \
-                and lower[i + r] not in inner_stop:
-            r += 1
+        # the longest run (up to 4 tokens) that may be one name: joined, capitalised, free, no
+        # suffix or name word ("Road", "Mountain") inside, and its key still the start of a
+        # name's key; then the run's longest prefix whose key (norm_key of the words) is a name
+        run_keys = [keys[i]]
+        while len(run_keys) < 4:
+            x = i + len(run_keys)
+            if x >= n or not join[x - 1] or not caps[x] or used[x] or lower[x] in inner_stop:
+                break
+            key = run_keys[-1] + keys[x]
+            if key not in prefixes:
+                break
+            run_keys.append(key)
         hit = None
-        for k in range(r, 0, -1):
-            key = "".join(keys[i:i + k])       # = norm_key of the joined words
-            cands = by_en.get(key)
+        for k in range(len(run_keys), 0, -1):
+            cands = by_en.get(run_keys[k - 1])
             if cands:
-                hit = (k, key, list(cands))
+                hit = (k, run_keys[k - 1], list(cands))
                 break
         if not hit:
             continue
@@ -157,7 +172,7 @@ def find_local_names(scan: EnScan) -> None:
     suffix_first = suffix_first_words()
     subcounty_by_first = by_first(lex.subcounty_suffixes)
     site_by_first = by_first(lex.site_suffixes)
-    for j in toks.where(suffix_first):
+    for j in scan.cues_in(suffix_first):
         if j < 1 or used[j]:
             continue
         first = toks.lower[j]
@@ -217,6 +232,7 @@ def find_local_names(scan: EnScan) -> None:
 def recognise_en(text: str) -> EnScan:
     """Steps 1-3, then bare admin names: the scan's admin mentions and local places."""
     scan = EnScan(text)
+    scan.cues = scan.toks.where(_cue_words())
     find_renderings(scan)
     find_translated_units(scan)
     find_admin_names(scan, bare=False)

@@ -73,6 +73,18 @@ def _site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
     return False
 
 
+class _Blocked:
+    """blocked[x]: token x was taken by a street or site, not by an admin name (which a site's
+    name may include). Looked up for the few tokens before a head word only, so not a list."""
+    __slots__ = ("used", "admin_used")
+
+    def __init__(self, used: list[bool], admin_used: list[bool]):
+        self.used, self.admin_used = used, admin_used
+
+    def __getitem__(self, x: int) -> bool:
+        return self.used[x] and not self.admin_used[x]
+
+
 def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     """The site whose head word(s) are tokens j..j+k-1, with the name before them; a province or
     city leading the name ("Nanchang No. 3 Middle School") is also an admin mention."""
@@ -80,7 +92,7 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
         scan.toks, scan.lex, scan.gz, scan.used, scan.admin_used, scan.admin, scan.text
     if _site_continues(toks, j + k, lex):
         return   # "Lanzhou University Second Hospital": the hospital is the site
-    blocked = [u and not a for u, a in zip(used, admin_used)]
+    blocked = _Blocked(used, admin_used)
     start = _site_start(toks, j, blocked, lex)
     words_before = [toks.lower[x] for x in range(start, j)]
     if not words_before or all(w in lex.site_generic or w in lex.generic_words or w in lex.site_stop

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import itemgetter, not_
 
 from ..gazetteer import load_gazetteer, norm_key
@@ -18,6 +18,19 @@ from .place_resolve import AdminMention, Place
 _GAP_SPACES = frozenset(" \u00a0\u3000\t")
 _TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
 _first_char = itemgetter(0)
+
+
+class _SpaceGaps(dict):
+    """gap -> made of spaces only (no newline); remembers short gaps, which repeat endlessly."""
+
+    def __missing__(self, gap: str) -> bool:
+        value = _GAP_SPACES.issuperset(gap)
+        if len(gap) <= 3 and len(self) < 4096:
+            self[gap] = value
+        return value
+
+
+_SPACE_GAPS = _SpaceGaps()
 
 
 class Tokens:
@@ -30,27 +43,30 @@ class Tokens:
         parts = _TOKEN_SPLIT.split(text)
         words = parts[1::2]
         offsets = list(accumulate(map(len, parts), initial=0))
-        self.items = items = list(zip(words, offsets[1::2], offsets[2::2]))
+        self.items = items = list(zip(words, islice(offsets, 1, None, 2), islice(offsets, 2, None, 2)))
         self.lower = lower = list(map(str.lower, words))
         self.caps = list(map(str.isupper, map(_first_char, words)))
         # norm_key of each token (lowercase a-z only); a name's key is the concatenation of its
         # tokens' keys. ASCII tokens only need ' and - dropped; others go through norm_key.
-        keyed = "\0".join(lower).replace("'", "").replace("-", "").split("\0") if items else []
-        for x in compress(range(len(keyed)), map(not_, map(str.isascii, keyed))):
-            keyed[x] = norm_key(words[x])
+        joined = "\0".join(lower).replace("'", "").replace("-", "").replace("’", "")
+        keyed = joined.split("\0") if items else []
+        if not joined.isascii():
+            for x in compress(range(len(keyed)), map(not_, map(str.isascii, keyed))):
+                keyed[x] = norm_key(words[x])
         self.keys = keyed
         # token i and i+1 are separated by spaces only (no newline)
-        self.join = list(map(_GAP_SPACES.issuperset, parts[2:-1:2])) + [False] if items else [False]
+        self.join = list(map(_SPACE_GAPS.__getitem__, parts[2:-1:2])) + [False] if items else [False]
+        self._capitalised: list[int] | None = None
 
     def where(self, words) -> list[int]:
         """Indexes of the tokens whose lowercase form is in `words` (a set or dict), in order."""
-        if words.keys().isdisjoint(self.lower) if isinstance(words, dict) else words.isdisjoint(self.lower):
-            return []
         return list(compress(range(len(self.lower)), map(words.__contains__, self.lower)))
 
     def capitalised(self) -> list[int]:
-        """Indexes of the capitalised tokens, in order."""
-        return list(compress(range(len(self.caps)), self.caps))
+        """Indexes of the capitalised tokens, in order (computed once)."""
+        if self._capitalised is None:
+            self._capitalised = list(compress(range(len(self.caps)), self.caps))
+        return self._capitalised
 
     def __len__(self):
         return len(self.items)
@@ -134,6 +150,13 @@ def name_inner_stop() -> frozenset:
     return suffix_first_words() | frozenset(lexicon().name_word_pinyin)
 
 
+@lru_cache(maxsize=None)
+def en_name_prefixes() -> frozenset:
+    """Every prefix of every English unit key (gazetteer.by_en): a run of words whose key is not
+    one cannot grow into a unit name, so the scan stops there."""
+    return frozenset(k[:i] for k in load_gazetteer().by_en for i in range(len(k) + 1))     # "" too: "Æ"
+
+
 def site_key(name: str) -> str:
     return _NOT_KEY.sub("", name.lower())
 
@@ -156,6 +179,20 @@ class EnScan:
         self.local: dict[str, Place] = {}       # key -> street/community/village/town/site place
         self.order: list[str] = []              # local keys in order of first mention
         self.admin_used: list[bool] = []        # `used` after the suffixed admin names (step 2)
+        self._name_starts: list[int] | None = None
+        self.cues: list[int] = []               # tokens that may start a phrase a step looks for
+
+    def cues_in(self, words) -> list[int]:
+        """The cue tokens (see place_en._cue_words) whose lowercase form is in `words`, in order."""
+        lower = self.toks.lower
+        return [i for i in self.cues if lower[i] in words]
+
+    def name_starts(self) -> list[int]:
+        """Capitalised tokens whose key starts some unit's English key: where a name may begin."""
+        if self._name_starts is None:
+            keys, prefixes = self.toks.keys, en_name_prefixes()
+            self._name_starts = [i for i in self.toks.capitalised() if keys[i] in prefixes]
+        return self._name_starts
 
     def add_local(self, name_words, suffix_words, level, canonical_suffix, span, display=None) -> None:
         lex, local = self.lex, self.local

@@ -135,9 +135,18 @@ class TownScope:
 
     def __init__(self, index: TownIndex, counties):
         self.index = index
-        self.rows: set[int] = set()
-        for c in counties:
-            self.rows.update(index.rows_by_county.get(c, ()))
+        self.counties = counties
+        self._rows: set[int] | None = None
+
+    @property
+    def rows(self) -> set[int]:
+        """Row numbers of the scope's townships; built on first use (many documents need none)."""
+        if self._rows is None:
+            rows: set[int] = set()
+            for c in self.counties:
+                rows.update(self.index.rows_by_county.get(c, ()))
+            self._rows = rows
+        return self._rows
 
     def find(self, key: str) -> Township | None:
         idx = self.index

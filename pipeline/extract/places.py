@@ -81,6 +81,7 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
     """Merge near-identical spellings of one township/community, and name townships from the data."""
     local, order = scan.local, scan.order
     groups: list[list[Place]] = []
+    group_keys: list[list[str]] = []          # the key (without level) of each place in groups
     for key in order:
         p = local[key]
         level, nk = key.split(":", 1)
@@ -91,15 +92,18 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
                 p.name = t.name_en
                 p.key = "township:" + norm_key(t.bare_en)
         target = None
-        for g in groups:
+        p_nk = p.key.split(":", 1)[1]
+        fuzzy = level != "institution"
+        for g, g_keys in zip(groups, group_keys):
             if g[0].level != p.level:
                 continue
-            if any(q.key == p.key or (level != "institution" and close(q.key.split(":", 1)[1], p.key.split(":", 1)[1]))
-                   for q in g):
+            if any(q.key == p.key or (fuzzy and close(q_nk, p_nk)) for q, q_nk in zip(g, g_keys)):
                 target = g
+                g_keys.append(p_nk)
                 break
         if target is None:
             groups.append([p])
+            group_keys.append([p_nk])
         else:
             target.append(p)
     merged: dict[str, Place] = {}
@@ -138,11 +142,10 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
             pieces.append(name_words[lower[x]] if lower[x] in name_words and pinyin_word.match(keys[x - 1])
                           else keys[x])
         for end in range(j, i - 1, -1):
-            key = "".join(pieces[:end - i + 1])
-            span = (items[i][1], items[end][2])
+            key = "".join(pieces[:end - i + 1]) if end > i else pieces[0]
             hit = False
             if key in by_key and len(key) >= 4:
-                by_key[key].mentions.append(span)
+                by_key[key].mentions.append((items[i][1], items[end][2]))
                 hit = True
             elif len(key) >= 5 and towns.any:
                 t = towns.scope.find_bare(key)
@@ -150,7 +153,7 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
                     p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)
                     merged[p.key] = p
                     by_key[key] = p
-                    p.mentions.append(span)
+                    p.mentions.append((items[i][1], items[end][2]))
                     hit = True
             if hit:
                 for x in range(i, end + 1):
