@@ -9,6 +9,7 @@ a made-up form ("preachs") never occurs in text.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -299,6 +300,21 @@ def chinese_plan_exceptions() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def english_name_types() -> frozenset[str]:
     return frozenset(taxonomy()["decision"].get("en_name_types", ()))
+
+
+@lru_cache(maxsize=1)
+def chinese_keywords_by_first_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """chinese_keywords() grouped by first character, each group in the same order, so a
+    scan tries only the keywords that can start at a position."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for keyword, type_id in chinese_keywords():
+        index.setdefault(keyword[0], []).append((keyword, type_id))
+    return {char: tuple(pairs) for char, pairs in index.items()}
+
+
+@lru_cache(maxsize=1)
+def chinese_mask_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(re.escape(mask)) for mask in chinese_masks())
 
 
 @lru_cache(maxsize=1)

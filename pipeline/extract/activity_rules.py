@@ -123,13 +123,16 @@ def _negated(doc, token: int, window: int = 3) -> bool:
 
 def chinese_keyword_hits(text: str) -> list[Hit]:
     """Every Chinese keyword occurrence, longest first where they overlap, masks removed."""
-    masked = [(m.start(), m.end()) for mask in lex.chinese_masks()
-              for m in re.finditer(re.escape(mask), text)]
+    masked = [(m.start(), m.end()) for pattern in lex.chinese_mask_patterns()
+              for m in pattern.finditer(text)]
+    by_first_char = lex.chinese_keywords_by_first_char()
     hits: list[Hit] = []
-    for keyword, type_id in lex.chinese_keywords():
-        for m in re.finditer(re.escape(keyword), text):
-            if not any(ms < m.end() and m.start() < me for ms, me in masked):
-                hits.append((type_id, m.start(), m.end()))
+    for start, char in enumerate(text):
+        for keyword, type_id in by_first_char.get(char, ()):
+            if text.startswith(keyword, start):
+                end = start + len(keyword)
+                if not any(ms < end and start < me for ms, me in masked):
+                    hits.append((type_id, start, end))
     return _longest_first(hits)
 
 
