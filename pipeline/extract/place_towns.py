@@ -45,26 +45,34 @@ def edit_distance(a: str, b: str, cap: int = 3) -> int:
 
 
 def within(a: str, b: str, k: int) -> bool:
-    """edit_distance(a, b) <= k, stopping as soon as a whole row of the table exceeds k."""
+    """edit_distance(a, b) <= k, by Myers' bit-parallel algorithm (Hyyrö's form for the whole
+    strings): one row of the table per character of `a`, as bits of an integer."""
     if abs(len(a) - len(b)) > k:
         return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        left = i
-        for j, cb in enumerate(b, 1):
-            diag = prev[j - 1] + (ca != cb)
-            up = prev[j] + 1
-            left = left + 1
-            if up < left:
-                left = up
-            if diag < left:
-                left = diag
-            cur.append(left)
-        if min(cur) > k:
-            return False
-        prev = cur
-    return prev[-1] <= k
+    m = len(b)
+    if m == 0:
+        return len(a) <= k
+    peq: dict[str, int] = {}
+    for i, c in enumerate(b):
+        peq[c] = peq.get(c, 0) | (1 << i)
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score = mask, 0, m
+    for c in a:
+        eq = peq.get(c, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | ~(xh | pv)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = (ph << 1) | 1
+        mh <<= 1
+        pv = (mh | ~(xv | ph)) & mask
+        mv = ph & xv & mask
+    return score <= k
 
 
 def close(a: str, b: str) -> bool:
@@ -96,6 +104,7 @@ class TownIndex:
     def __init__(self, townships: list[Township]):
         self.townships = townships
         self.keys: list[str] = []                        # row -> norm_key(bare_en)
+        self.county_of: list[str] = [t.county for t in townships]   # row -> county code
         self.exact: dict[str, list[int]] = {}            # bare or alternative key -> rows
         self.pieces: dict[tuple[int, int, str], list[int]] = {}
         self.rows_by_county: dict[str, list[int]] = {}
@@ -131,33 +140,37 @@ class TownIndex:
 
 
 class TownScope:
-    """The townships of one document's counties."""
+    """The townships of one document's counties: a row is in scope when its county is (no set
+    of rows is built; most documents ask about a few keys only)."""
 
     def __init__(self, index: TownIndex, counties):
         self.index = index
-        self.counties = counties
+        self.counties = counties if isinstance(counties, (set, frozenset)) else set(counties)
+        self.any = any(index.rows_by_county.get(c) for c in self.counties)
         self._rows: set[int] | None = None
 
     @property
     def rows(self) -> set[int]:
-        """Row numbers of the scope's townships; built on first use (many documents need none)."""
+        """Row numbers of the scope's townships (built on first use: the fuzzy search needs them)."""
         if self._rows is None:
-            rows: set[int] = set()
-            for c in self.counties:
-                rows.update(self.index.rows_by_county.get(c, ()))
-            self._rows = rows
+            by_county = self.index.rows_by_county
+            self._rows = {r for c in self.counties for r in by_county.get(c, ())}
         return self._rows
+
+    def _in_scope(self, rows) -> list[int]:
+        county_of, counties = self.index.county_of, self.counties
+        return [r for r in rows if county_of[r] in counties]
 
     def find(self, key: str) -> Township | None:
         idx = self.index
-        towns, rows = idx.townships, self.rows
-        exact = [r for r in idx.exact.get(key, ()) if r in rows]
+        towns = idx.townships
+        exact = self._in_scope(idx.exact.get(key, ()))
         if exact:
             return towns[exact[0]] if len(exact) == 1 else None
-        if len(key) < MIN_FUZZY or not rows:
+        if len(key) < MIN_FUZZY or not self.any:
             return None
         keys = idx.keys
-        near = [r for r in rows.intersection(idx._near_rows(key))
+        near = [r for r in self.rows.intersection(idx._near_rows(key))
                 if abs(len(keys[r]) - len(key)) <= 2 and close(keys[r], key)]
         return towns[near[0]] if len(near) == 1 else None
 
@@ -165,8 +178,7 @@ class TownScope:
         """find(key) when that township's own bare key is `key`, else None. No fuzzy search: a
         fuzzy answer is never one whose bare key equals `key` (that row would have matched exactly)."""
         idx = self.index
-        rows = self.rows
-        exact = [r for r in idx.exact.get(key, ()) if r in rows]
+        exact = self._in_scope(idx.exact.get(key, ()))
         if len(exact) == 1 and idx.keys[exact[0]] == key:
             return idx.townships[exact[0]]
         return None

@@ -127,8 +127,14 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
         by_key.setdefault(p.key.split(":", 1)[1], p)
     caps, join, lower, keys, items = toks.caps, toks.join, toks.lower, toks.keys, toks.items
     stop_words, name_words, pinyin_word = lex.stop_words, lex.name_word_pinyin, lex.pinyin_word
+    starts = toks.capitalised()
+    if not towns.any:
+        # only the places above can match (by_key does not grow): a run's key starts with its
+        # first token's key, which must then start some place's key
+        prefixes = {k[:m] for k in by_key for m in range(len(k) + 1)}
+        starts = [i for i in starts if keys[i] in prefixes]
     after = 0                      # tokens before this are taken
-    for i in toks.capitalised():
+    for i in starts:
         if i < after or used[i] or lower[i] in stop_words:
             continue
         # a run of up to 4 tokens, then its prefixes longest first; key = name_key of the words,
