@@ -62,7 +62,7 @@ class TokenIndex:
     """The tokens of one text, made lazily in whitespace-aligned blocks (most of a text is
     never near a number); windows are found by bisection inside the blocks they touch."""
 
-    BLOCK = 512
+    BLOCK = 2048
     # A token of more than one character holds only these characters, so the position before
     # any other character (a space, a bracket, a CJK character) is a token boundary.
     _BOUNDARY = re.compile(r"[^0-9０-９A-Za-z,，.．'’\-]")
@@ -87,21 +87,29 @@ class TokenIndex:
         bisect.insort(self._scanned, (pos, found))
         return found
 
-    def _block(self, k: int) -> tuple[list, list]:
+    def _block(self, k: int) -> tuple[list, list, int, int]:
         block = self.blocks.get(k)
         if block is None:
-            toks = [Token(m.start(), m.end(), g, g.lower())
-                    for m in TOKEN.finditer(self.text, self._boundary(k), self._boundary(k + 1))
+            lo, hi = self._boundary(k), self._boundary(k + 1)
+            new = tuple.__new__
+            toks = [new(Token, (m.start(), m.end(), g, g.lower()))
+                    for m in TOKEN.finditer(self.text, lo, hi)
                     for g in (m.group(),)]
-            block = self.blocks[k] = (toks, [t.start for t in toks])
+            block = self.blocks[k] = (toks, [t[0] for t in toks], lo, hi)
         return block
 
     def window(self, lo: int, hi: int) -> list[Token]:
         """Tokens that start in [lo, hi)."""
+        if lo < 0:
+            lo = 0
+        if hi > len(self.text):
+            hi = len(self.text)
+        toks, starts, b_lo, b_hi = self._block(lo // self.BLOCK)
+        if b_lo <= lo and hi <= b_hi:          # the usual case: one block holds the window
+            return toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         out: list[Token] = []
-        lo = max(0, lo)
-        for k in range(max(0, lo // self.BLOCK - 1), min(hi, len(self.text)) // self.BLOCK + 1):
-            toks, starts = self._block(k)
+        for k in range(max(0, lo // self.BLOCK - 1), hi // self.BLOCK + 1):
+            toks, starts, _, _ = self._block(k)
             if not toks or toks[-1].start < lo or toks[0].start >= hi:
                 continue
             out.extend(toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
