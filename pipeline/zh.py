@@ -15,8 +15,10 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import tempfile
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 from .config import CONFIG_DIR
@@ -164,9 +166,76 @@ def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 
 
-def tag(text: str) -> list[tuple[str, str]]:
-    """[(word, pos)], dictionary words only (no HMM guessing): fast and deterministic."""
-    return [(p.word, p.flag) for p in pos_tokenizer().cut(text, HMM=False)]
+@lru_cache(maxsize=4096)
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """[(word, pos)], dictionary words only (no HMM guessing): fast and deterministic.
+
+    The same result as jieba's `POSTokenizer.cut(text, HMM=False)`, computed without its
+    generators and pair objects (counts_zh tags a short window around every number). Returned
+    as a tuple (cached: the same window often recurs); callers copy it to change it."""
+    tok, tags = _tables()
+    out: list[tuple[str, str]] = []
+    for blk in _RE_HAN.split(text):
+        if not blk:
+            continue
+        if _RE_HAN.match(blk):
+            _tag_block(blk, tok, tags, out)
+            continue
+        for x in _RE_SKIP.split(blk):
+            if _RE_SKIP.match(x):
+                out.append((x, "x"))
+            else:
+                eng = _RE_ENG.match(x) is not None
+                for ch in x:
+                    out.append((ch, "m" if _RE_NUM.match(ch) else "eng" if eng else "x"))
+    return tuple(out)
+
+
+# jieba.posseg's block patterns
+_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+_RE_SKIP = re.compile("(\r\n|\s)")
+_RE_ENG = re.compile("[a-zA-Z0-9]+")
+_RE_NUM = re.compile("[\\.0-9]+")
+_RE_ENG1 = re.compile("^[a-zA-Z0-9]$", re.U)
+
+
+def _tag_block(sentence: str, tok, tags: dict, out: list) -> None:
+    """posseg's __cut_DAG_NO_HMM: jieba's DAG and route, the same arithmetic in the same order."""
+    freq = tok.FREQ
+    n = len(sentence)
+    dag = {}
+    for k in range(n):
+        ends = []
+        i = k
+        frag = sentence[k]
+        while i < n and frag in freq:
+            if freq[frag]:
+                ends.append(i)
+            i += 1
+            frag = sentence[k:i + 1]
+        if not ends:
+            ends.append(k)
+        dag[k] = ends
+    route = {n: (0, 0)}
+    logtotal = log(tok.total)
+    for idx in range(n - 1, -1, -1):
+        route[idx] = max((log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                         for x in dag[idx])
+    x = 0
+    buf = ""
+    while x < n:
+        y = route[x][1] + 1
+        word = sentence[x:y]
+        if _RE_ENG1.match(word):
+            buf += word
+        else:
+            if buf:
+                out.append((buf, "eng"))
+                buf = ""
+            out.append((word, tags.get(word, "x")))
+        x = y
+    if buf:
+        out.append((buf, "eng"))
 
 
 # ---------------------------------------------------------------------------- numerals

@@ -236,7 +236,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> str:
             if open_at >= 0:
                 return window[open_at + 1:-1]
             return ""
-    words = tag(window)
+    words = list(tag(window))
     if words and words[-1][0] in lex.links:     # 党员群众共计360余人
         words.pop()
     phrase: list[tuple[str, str]] = []
