@@ -21,7 +21,7 @@ def find_activities(text: str, language: str, spacy_doc=None) -> list[dict]:
         if spacy_doc is None:
             from ..nlp import english
             spacy_doc = english()(text)
-        hits = english_reported_cues(spacy_doc)
+        hits = english_reported_cues(spacy_doc, text=text)
     by_type: dict[str, set[tuple[int, int]]] = {}
     strong: set[str] = set()
     for label, start, end in _drop_explained_generics(text, hits):

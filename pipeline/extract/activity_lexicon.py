@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..resources import load_toml
 
@@ -29,8 +29,7 @@ ACTION_VERB = "_verb:"            # verb / object halves of an action cue, paire
 ACTION_OBJECT = "_object:"
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A cue as it matched: its label, the token range and the kind of cue."""
     label: str
     start: int        # token index
@@ -111,11 +110,81 @@ def lemma_table() -> dict[str, str]:
 
 def lemma_doc(doc):
     """A Doc of cue lemmas parallel to `doc` (same tokens, same indices)."""
-    from spacy.tokens import Doc
+    return token_view(doc).lemmas
 
+
+# A token whose lemma is no cue word at all stands in the lemma doc as this (it can match no
+# pattern either way, and no lookup of its own string is needed).
+_NO_CUE = "\x1f"
+
+
+@lru_cache(maxsize=1)
+def _lemma_by_hash() -> dict[int, str]:
+    """LOWER hash of a token -> its word in the lemma doc, for every token that may match a cue
+    (`lemma_table().get(lower, lower)` when that is a cue word; every other token is _NO_CUE)."""
+    from ..nlp import english
+
+    strings = english().vocab.strings
     table = lemma_table()
-    words = [table.get(t.lower_, t.lower_) for t in doc]
-    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    cue_words = set(table.values())
+    by_hash = {strings[w]: w for w in cue_words if w not in table}
+    by_hash.update((strings[form], word) for form, word in table.items())
+    return by_hash
+
+
+class TokenView:
+    """What the activity rules read of a Doc, taken out once as plain lists (making spaCy Token
+    objects one by one was most of the cost): the lemma doc, LOWER/ORTH hashes, character
+    offsets, punctuation flags and sentence starts."""
+
+    __slots__ = ("doc", "lower", "orth", "idx", "punct", "sent_starts", "_lemmas", "_text")
+
+    def __init__(self, doc, text: str | None = None):
+        from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
+
+        self.doc = doc
+        if len(doc):
+            columns = doc.to_array([LOWER, ORTH, IDX, IS_PUNCT, SENT_START]).T.tolist()
+            self.lower, self.orth, self.idx, self.punct, sent_start = columns
+            self.sent_starts = [i for i, v in enumerate(sent_start) if v == 1]
+        else:
+            self.lower, self.orth, self.idx, self.punct, self.sent_starts = [], [], [], [], []
+        self._lemmas = None
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        """doc.text (which spaCy rebuilds token by token on every call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def lemmas(self):
+        if self._lemmas is None:
+            from spacy.tokens import Doc
+
+            by_hash = _lemma_by_hash()
+            words = [by_hash.get(h, _NO_CUE) for h in self.lower]
+            self._lemmas = Doc(self.doc.vocab, words=words, spaces=[True] * len(words))
+        return self._lemmas
+
+    def end_char(self, token: int) -> int:
+        """The end character of token `token`."""
+        return self.idx[token] + len(self.doc.vocab.strings[self.orth[token]])
+
+
+_last_view: list = [None]
+
+
+def token_view(doc, text: str | None = None) -> TokenView:
+    """The TokenView of `doc` (the last one is kept: a document's rules ask for it repeatedly);
+    `text` is doc.text when the caller has it."""
+    view = _last_view[0]
+    if view is None or view.doc is not doc:
+        view = TokenView(doc, text)
+        _last_view[0] = view
+    return view
 
 
 def _lemma_sequences(phrase: str) -> list[tuple[str, ...]]:
@@ -208,7 +277,8 @@ def is_generic(label: str) -> bool:
 
 def english_cues(doc, lemmas=None) -> list[Cue]:
     """Every cue in a spaCy Doc, as token offsets; `lemmas` is its lemma_doc if already made."""
-    lemmas = lemma_doc(doc) if lemmas is None else lemmas
+    view = token_view(doc)
+    lemmas = view.lemmas if lemmas is None else lemmas
     strings = doc.vocab.strings
     cues, verbs, objects = [], [], []
     for label_id, start, end in english_matcher()(lemmas):
@@ -219,13 +289,14 @@ def english_cues(doc, lemmas=None) -> list[Cue]:
             objects.append((label[len(ACTION_OBJECT):], start, end))
         else:
             cues.append(Cue(label, start, end))
-    return cues + _paired_actions(doc, verbs, objects)
+    return cues + _paired_actions(view, verbs, objects) if verbs and objects else cues
 
 
-def _paired_actions(doc, verbs, objects) -> list[Cue]:
+def _paired_actions(view, verbs, objects) -> list[Cue]:
     """A verb and an object of the same action, in either order, at most `action_window` words
     apart with no punctuation between ("set up a temporary party branch", "branches established")."""
     window = taxonomy()["decision"]["action_window"]
+    punct = view.punct
     pairs = []
     for action, v_start, v_end in verbs:
         for o_action, o_start, o_end in objects:
@@ -233,7 +304,7 @@ def _paired_actions(doc, verbs, objects) -> list[Cue]:
                 continue
             first_end, second_start = (v_end, o_start) if v_start < o_start else (o_end, v_start)
             gap = second_start - first_end
-            if 0 <= gap <= window and not any(t.is_punct for t in doc[first_end:second_start]):
+            if 0 <= gap <= window and not any(punct[first_end:second_start]):
                 type_id = action.split(":", 1)[0]
                 pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
     return pairs

@@ -7,6 +7,8 @@ the longest wins ("report meeting" is preaching, not a meeting).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from . import activity_lexicon as lex
 
@@ -30,26 +32,33 @@ def _inside(start: int, end: int, regions) -> bool:
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, the longer (then earlier) of two overlapping ones kept."""
+    starts: list[int] = []                 # the kept hits, disjoint: sorted by start and by end
+    ends: list[int] = []
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1], lex.is_weak(h[0]))):
-        if all(hit[2] <= k[1] or hit[1] >= k[2] for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h[1])
+        j = bisect_right(ends, hit[1])     # the first kept hit ending after this one starts
+        if j == len(ends) or starts[j] >= hit[2]:
+            starts.insert(j, hit[1])
+            ends.insert(j, hit[2])
+            kept.insert(j, hit)
+    return kept
 
 
-def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> list[Hit]:
+def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
+                          text: str | None = None) -> list[Hit]:
     """Type cues in an English spaCy Doc that survive the rules, as character spans.
 
     `naming=True` keeps cues in quotes, plans and denials: used to say what a counted thing is
     ("400 items in the 'practical things for the masses' drive"), not whether it was done.
+    `text` is doc.text when the caller has it (spaCy rebuilds it token by token).
     """
-    text = doc.text
-    quoted = _regions(_EN_QUOTES, text)
+    view = lex.token_view(doc, text)
+    text = view.text
     masked: list[tuple[int, int]] = []
     plan_tokens: list[int] = []
     passing: dict[str, list[int]] = {}
     strings = doc.vocab.strings
-    lemmas = lex.lemma_doc(doc)
+    lemmas = view.lemmas
     for label, start, end in lex.english_mask_matcher()(lemmas):
         name = strings[label]
         if name == "mask":
@@ -58,6 +67,14 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> 
             passing.setdefault(name[len("passing:"):], []).append(start)
         else:
             plan_tokens.append(start)
+    if not naming:
+        quoted = _regions(_EN_QUOTES, text)
+        plans = _PlanScope(view, plan_tokens, sentences and doc.has_annotation("SENT_START"))
+        passing_scopes = {t: _PlanScope(view, markers, plans.sentences)
+                          for t, markers in passing.items()}
+        negations = _negation_hashes()
+        lower = view.lower
+    idx = view.idx
     hits: list[Hit] = []
     for cue in lex.english_cues(doc, lemmas):
         type_id = lex.type_of_label(cue.label)
@@ -65,18 +82,71 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False) -> 
             continue
         if lex.is_weak(cue.label) or cue.label.startswith(lex.UNIT_HEAD_PREFIX):
             type_id = lex.WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
-        if any(ms < cue.end and cue.start < me for ms, me in masked):
+        if masked and any(ms < cue.end and cue.start < me for ms, me in masked):
             continue
-        span = doc[cue.start:cue.end]
-        if not naming and (_inside(span.start_char, span.end_char, quoted)
-                           or _after_plan_marker(doc, cue.start, plan_tokens, sentences)
-                           or _negated(doc, cue.start)
-                           or _after_plan_marker(doc, cue.start, passing.get(type_id.lstrip(
-                               lex.WEAK_PREFIX + lex.GENERIC_PREFIX), ()), sentences)
-                           or _in_name(doc, cue, type_id)):
-            continue
-        hits.append((type_id, span.start_char, span.end_char))
+        start_char, end_char = idx[cue.start], view.end_char(cue.end - 1)
+        if not naming:
+            if quoted and _inside(start_char, end_char, quoted):
+                continue
+            if plans.after_marker(cue.start):
+                continue
+            if any(h in negations for h in lower[max(0, cue.start - 3):cue.start]):
+                continue
+            scope = passing_scopes.get(type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX))
+            if scope is not None and scope.after_marker(cue.start):
+                continue
+            if _in_name(view, cue, type_id):
+                continue
+        hits.append((type_id, start_char, end_char))
     return _longest_first(hits)
+
+
+@lru_cache(maxsize=1)
+def _negation_hashes() -> frozenset[int]:
+    from ..nlp import english
+
+    strings = english().vocab.strings
+    return frozenset(strings[w] for w in lex.english_negations())
+
+
+@lru_cache(maxsize=1)
+def _clause_break_hashes() -> frozenset[int]:
+    from ..nlp import english
+
+    strings = english().vocab.strings
+    return frozenset(strings[w] for w in _EN_CLAUSE_BREAK)
+
+
+class _PlanScope:
+    """Whether a token follows one of `markers` in its sentence (`sentences`; else in the text)
+    with no clause break (; . ! ?) between: the nearest marker before it decides."""
+
+    __slots__ = ("markers", "breaks", "sent_starts", "sentences")
+
+    def __init__(self, view, markers, sentences: bool):
+        self.markers = sorted(markers)
+        self.sentences = sentences
+        self.sent_starts = view.sent_starts
+        if self.markers:
+            breaks = _clause_break_hashes()
+            self.breaks = [i for i, h in enumerate(view.orth) if h in breaks]
+        else:
+            self.breaks = []
+
+    def after_marker(self, token: int) -> bool:
+        markers = self.markers
+        if not markers:
+            return False
+        k = bisect_left(markers, token)
+        if k == 0:
+            return False
+        marker = markers[k - 1]                      # the nearest marker before the token
+        if self.sentences:
+            s = bisect_right(self.sent_starts, token)
+            if s and marker < self.sent_starts[s - 1]:
+                return False
+        b = bisect_left(self.breaks, marker)
+        return b == len(self.breaks) or self.breaks[b] >= token
 
 
 def _after_plan_marker(doc, token: int, plan_tokens: list[int], sentences: bool) -> bool:
@@ -92,11 +162,12 @@ _VENUE_WORDS = {"hall", "room", "center", "centre", "building", "venue", "addres
                 "site", "office", "street", "road"}
 
 
-def _in_name(doc, cue, type_id: str) -> bool:
+def _in_name(view, cue, type_id: str) -> bool:
     """A cue that goes on into a capitalised name or a venue noun ("Meeting Hall", "meeting
     room", "Memorial Hall Road"): a place named, not the activity done there."""
     if type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX) not in lex.english_name_types():
         return False
+    doc = view.doc
     if cue.end >= len(doc):
         return False
     following = doc[cue.end]
@@ -104,14 +175,14 @@ def _in_name(doc, cue, type_id: str) -> bool:
         return True
     last = doc[cue.end - 1]
     return (last.is_title and following.is_title and following.is_alpha
-            and not _title_line(doc, cue.start))
+            and not _title_line(view, cue.start))
 
 
-def _title_line(doc, token: int) -> bool:
+def _title_line(view, token: int) -> bool:
     """Whether the token's line is mostly capitalised words (a headline)."""
-    text = doc.text
-    start = text.rfind("\n", 0, doc[token].idx) + 1
-    end = text.find("\n", doc[token].idx)
+    text = view.text
+    start = text.rfind("\n", 0, view.idx[token]) + 1
+    end = text.find("\n", view.idx[token])
     words = [w for w in text[start:end if end >= 0 else None].split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
