@@ -84,12 +84,32 @@ _HEAD_ORDER = {lex.NULL_HEAD: 0, lex.CONTEXT_HEAD: 2}
 
 
 def _english_unit_type(unit: str, context: str) -> str | None:
+    for step in _english_unit_plan(unit):
+        if step[0] == _RETURN:
+            return step[1]
+        _, allowed, strong_only, final = step
+        found = _english_context_type(unit, context, allowed=allowed, strong_only=strong_only)
+        if found or final:
+            return found
+    return None
+
+
+# Steps of an English unit's plan: (_RETURN, type or None), or (_CONTEXT, allowed, strong_only,
+# final): the type the context names (see _english_context_type), returned if found or `final`.
+_RETURN, _CONTEXT = 0, 1
+
+
+@lru_cache(maxsize=4096)
+def _english_unit_plan(unit: str) -> tuple:
+    """What the unit alone decides (it is tokenised once, however many sentences it is counted
+    in), as steps for _english_unit_type."""
     from ..nlp import english
 
     doc = english().make_doc(unit)
     words = [t.i for t in doc if t.is_alpha]
     if not words:
-        return _english_context_type(unit, context)
+        return ((_CONTEXT, None, False, True),)
+    steps = []
     head_end = words[-1] + 1
     cues = lex.english_cues(doc)
     # "30 issues of audio lectures": the outer noun may be the one typed by the sentence.
@@ -101,24 +121,25 @@ def _english_unit_type(unit: str, context: str) -> str | None:
                   and c.end - c.start > max((t.end - t.start for t in typed), default=0)]
         if typed and not longer:
             table = lex.typed_head(max(typed, key=lambda c: c.end - c.start).label)
-            found = _english_context_type(unit, context, allowed=frozenset(table["types"]),
-                                          strong_only=table.get("strong_only", False))
-            if found or (end == head_end and table.get("fallback") == "none"):
-                return found
+            final = end == head_end and table.get("fallback") == "none"
+            steps.append((_CONTEXT, frozenset(table["types"]), table.get("strong_only", False),
+                          final))
+            if final:
+                return tuple(steps)
     head_cues = [c for c in cues if c.end == head_end and not lex.typed_head(c.label)]
     head = min(head_cues, key=lambda c: (-(c.end - c.start), _HEAD_ORDER.get(c.label, 1)),
                default=None)
     if head is not None and head.label != lex.CONTEXT_HEAD:
-        return _type_of_label(head.label)            # a type, or None for a null head
+        return (*steps, (_RETURN, _type_of_label(head.label)))   # a type, or None: a null head
     head_start = head.start if head is not None else words[-1]
     modifiers = [c for c in cues if c.end <= head_start and _type_of_label(c.label)]
     if modifiers:
         best = max(modifiers, key=lambda c: (c.end, c.end - c.start,
                                              -lex.type_rank()[_type_of_label(c.label)]))
-        return _type_of_label(best.label)
+        return (*steps, (_RETURN, _type_of_label(best.label)))
     if head is not None:                             # a bare activity/group/person noun
-        return _english_context_type(unit, context)
-    return None
+        return (*steps, (_CONTEXT, None, False, True))
+    return (*steps, (_RETURN, None))
 
 
 def _english_context_type(unit: str, context: str, allowed=None,
@@ -139,7 +160,7 @@ def _english_context_type(unit: str, context: str, allowed=None,
     return _nearest_type(hits, unit_span, context)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def _english_context_hits(context: str):
     from ..nlp import english
 
@@ -180,23 +201,36 @@ def _nearest_type(hits, unit_span, context: str = "") -> str | None:
 
 
 def _chinese_unit_type(unit: str, context: str) -> str | None:
+    decided, type_id = _chinese_unit_decision(unit)
+    if decided:
+        return type_id
+    at = context.find(unit) if unit else -1
+    at = max(at, 0)
+    return _nearest_type(_chinese_context_hits(context), (at, at + len(unit)), context)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_context_hits(context: str):
+    return tuple(chinese_reported_cues(context, naming=True))
+
+
+@lru_cache(maxsize=4096)
+def _chinese_unit_decision(unit: str) -> tuple[bool, str | None]:
+    """(True, type or None) when the unit alone decides; (False, None) when the sentence does."""
     hits = chinese_keyword_hits(unit)
     head_words = [(w, label) for w, label in lex.chinese_heads() if unit.endswith(w)]
     head_word, head_label = head_words[0] if head_words else ("", None)
     ending_at_head = [h for h in hits if h[2] == len(unit)]
     if head_label and head_label.startswith(lex.UNIT_HEAD_PREFIX) and not any(
             h[2] - h[1] > len(head_word) for h in ending_at_head):
-        return lex.type_of_label(head_label)         # 学员, 网格员: people named by their role
+        return True, lex.type_of_label(head_label)   # 学员, 网格员: people named by their role
     if head_label == lex.NULL_HEAD and not any(h[2] - h[1] > len(head_word)
                                                for h in ending_at_head):
-        return None
+        return True, None
     if hits:
         best = max(hits, key=lambda h: (h[2], h[2] - h[1],
                                         -lex.type_rank()[lex.type_of_label(h[0])]))
-        return lex.type_of_label(best[0])
+        return True, lex.type_of_label(best[0])
     if head_label == lex.CONTEXT_HEAD or not unit:
-        at = context.find(unit) if unit else -1
-        at = max(at, 0)
-        return _nearest_type(chinese_reported_cues(context, naming=True), (at, at + len(unit)),
-                             context)
-    return None
+        return False, None
+    return True, None
