@@ -138,6 +138,7 @@ class TokenView:
     offsets, punctuation flags and sentence starts."""
 
     __slots__ = ("doc", "lower", "orth", "idx", "punct", "sent_starts", "_lemmas", "_text")
+    # _lemmas: the compressed lemma doc and its token index (see matches), made once
 
     def __init__(self, doc, text: str | None = None):
         from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
@@ -161,13 +162,39 @@ class TokenView:
 
     @property
     def lemmas(self):
+        """The lemma doc, parallel to the Doc (same tokens, same indices)."""
+        from spacy.tokens import Doc
+
+        by_hash = _lemma_by_hash()
+        words = [by_hash.get(h, _NO_CUE) for h in self.lower]
+        return Doc(self.doc.vocab, words=words, spaces=[True] * len(words))
+
+    def matches(self, matcher) -> list[tuple[int, int, int]]:
+        """`matcher` over the lemma doc: (label id, start, end) in the Doc's token indices.
+
+        The doc matched is the lemma doc with each run of non-cue tokens made one _NO_CUE token
+        (a pattern holds cue words only, so none matches across such a run, and the scan meets
+        the same tokens in the same order); `index` maps its tokens back."""
         if self._lemmas is None:
             from spacy.tokens import Doc
 
             by_hash = _lemma_by_hash()
-            words = [by_hash.get(h, _NO_CUE) for h in self.lower]
-            self._lemmas = Doc(self.doc.vocab, words=words, spaces=[True] * len(words))
-        return self._lemmas
+            words: list[str] = []
+            index: list[int] = []
+            gap = False
+            for i, h in enumerate(self.lower):
+                word = by_hash.get(h)
+                if word is None:
+                    if gap:
+                        continue
+                    word, gap = _NO_CUE, True
+                else:
+                    gap = False
+                words.append(word)
+                index.append(i)
+            self._lemmas = (Doc(self.doc.vocab, words=words, spaces=[True] * len(words)), index)
+        lemmas, index = self._lemmas
+        return [(label, index[start], index[end - 1] + 1) for label, start, end in matcher(lemmas)]
 
     def end_char(self, token: int) -> int:
         """The end character of token `token`."""
@@ -276,20 +303,33 @@ def is_generic(label: str) -> bool:
 
 
 def english_cues(doc, lemmas=None) -> list[Cue]:
-    """Every cue in a spaCy Doc, as token offsets; `lemmas` is its lemma_doc if already made."""
+    """Every cue in a spaCy Doc, as token offsets (`lemmas`: unused, kept for callers)."""
     view = token_view(doc)
-    lemmas = view.lemmas if lemmas is None else lemmas
-    strings = doc.vocab.strings
+    kinds = _match_kinds
     cues, verbs, objects = [], [], []
-    for label_id, start, end in english_matcher()(lemmas):
-        label = strings[label_id]
-        if label.startswith(ACTION_VERB):
-            verbs.append((label[len(ACTION_VERB):], start, end))
-        elif label.startswith(ACTION_OBJECT):
-            objects.append((label[len(ACTION_OBJECT):], start, end))
+    for label_id, start, end in view.matches(english_matcher()):
+        kind = kinds.get(label_id)
+        if kind is None:
+            kind = kinds[label_id] = _match_kind(doc.vocab.strings[label_id])
+        if kind[0] == 0:
+            cues.append(Cue(kind[1], start, end))
+        elif kind[0] == 1:
+            verbs.append((kind[1], start, end))
         else:
-            cues.append(Cue(label, start, end))
+            objects.append((kind[1], start, end))
     return cues + _paired_actions(view, verbs, objects) if verbs and objects else cues
+
+
+# English matcher label id -> (0, label) for a cue, (1, action) for a verb, (2, action) an object.
+_match_kinds: dict[int, tuple[int, str]] = {}
+
+
+def _match_kind(label: str) -> tuple[int, str]:
+    if label.startswith(ACTION_VERB):
+        return 1, label[len(ACTION_VERB):]
+    if label.startswith(ACTION_OBJECT):
+        return 2, label[len(ACTION_OBJECT):]
+    return 0, label
 
 
 def _paired_actions(view, verbs, objects) -> list[Cue]:

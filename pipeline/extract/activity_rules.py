@@ -58,8 +58,7 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
     plan_tokens: list[int] = []
     passing: dict[str, list[int]] = {}
     strings = doc.vocab.strings
-    lemmas = view.lemmas
-    for label, start, end in lex.english_mask_matcher()(lemmas):
+    for label, start, end in view.matches(lex.english_mask_matcher()):
         name = strings[label]
         if name == "mask":
             masked.append((start, end))
@@ -76,12 +75,11 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
         lower = view.lower
     idx = view.idx
     hits: list[Hit] = []
-    for cue in lex.english_cues(doc, lemmas):
-        type_id = lex.type_of_label(cue.label)
-        if type_id is None:
+    for cue in lex.english_cues(doc):
+        rule = _cue_rule(cue.label)
+        if rule is None:
             continue
-        if lex.is_weak(cue.label) or cue.label.startswith(lex.UNIT_HEAD_PREFIX):
-            type_id = lex.WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
+        type_id, passing_key, name_type = rule
         if masked and any(ms < cue.end and cue.start < me for ms, me in masked):
             continue
         start_char, end_char = idx[cue.start], view.end_char(cue.end - 1)
@@ -92,13 +90,27 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
                 continue
             if any(h in negations for h in lower[max(0, cue.start - 3):cue.start]):
                 continue
-            scope = passing_scopes.get(type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX))
+            scope = passing_scopes.get(passing_key)
             if scope is not None and scope.after_marker(cue.start):
                 continue
-            if _in_name(view, cue, type_id):
+            if name_type and _in_name(view, cue, type_id):
                 continue
         hits.append((type_id, start_char, end_char))
     return _longest_first(hits)
+
+
+@lru_cache(maxsize=None)
+def _cue_rule(label: str) -> tuple[str, str, bool] | None:
+    """What the rules need of a cue label: the hit label (type id, "~" for weak cues and unit
+    heads), its type as en_passing and en_name_types name it, and whether it is a name type;
+    None for a label that names no type."""
+    type_id = lex.type_of_label(label)
+    if type_id is None:
+        return None
+    if lex.is_weak(label) or label.startswith(lex.UNIT_HEAD_PREFIX):
+        type_id = lex.WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
+    key = type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX)
+    return type_id, key, key in lex.english_name_types()
 
 
 @lru_cache(maxsize=1)
@@ -149,15 +161,6 @@ class _PlanScope:
         return b == len(self.breaks) or self.breaks[b] >= token
 
 
-def _after_plan_marker(doc, token: int, plan_tokens: list[int], sentences: bool) -> bool:
-    start = doc[token].sent.start if sentences and doc.has_annotation("SENT_START") else 0
-    for marker in plan_tokens:
-        if start <= marker < token and not any(
-                doc[i].text in _EN_CLAUSE_BREAK for i in range(marker, token)):
-            return True
-    return False
-
-
 _VENUE_WORDS = {"hall", "room", "center", "centre", "building", "venue", "address", "square",
                 "site", "office", "street", "road"}
 
@@ -185,11 +188,6 @@ def _title_line(view, token: int) -> bool:
     end = text.find("\n", view.idx[token])
     words = [w for w in text[start:end if end >= 0 else None].split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-def _negated(doc, token: int, window: int = 3) -> bool:
-    negations = lex.english_negations()
-    return any(doc[i].lower_ in negations for i in range(max(0, token - window), token))
 
 
 def chinese_keyword_hits(text: str) -> list[Hit]:
