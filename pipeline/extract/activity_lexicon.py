@@ -145,9 +145,12 @@ class TokenView:
 
         self.doc = doc
         if len(doc):
-            columns = doc.to_array([LOWER, ORTH, IDX, IS_PUNCT, SENT_START]).T.tolist()
-            self.lower, self.orth, self.idx, self.punct, sent_start = columns
-            self.sent_starts = [i for i, v in enumerate(sent_start) if v == 1]
+            from numpy import flatnonzero
+
+            self.lower = doc.to_array(LOWER).tolist()
+            columns = doc.to_array([ORTH, IDX, IS_PUNCT, SENT_START])
+            self.orth, self.idx, self.punct = columns[:, :3].T.tolist()
+            self.sent_starts = flatnonzero(columns[:, 3] == 1).tolist()
         else:
             self.lower, self.orth, self.idx, self.punct, self.sent_starts = [], [], [], [], []
         self._lemmas = None
@@ -178,20 +181,10 @@ class TokenView:
         if self._lemmas is None:
             from spacy.tokens import Doc
 
-            by_hash = _lemma_by_hash()
-            words: list[str] = []
-            index: list[int] = []
-            gap = False
-            for i, h in enumerate(self.lower):
-                word = by_hash.get(h)
-                if word is None:
-                    if gap:
-                        continue
-                    word, gap = _NO_CUE, True
-                else:
-                    gap = False
-                words.append(word)
-                index.append(i)
+            full = list(map(_lemma_by_hash().get, self.lower))
+            index = [i for i, word in enumerate(full)
+                     if word is not None or i == 0 or full[i - 1] is not None]
+            words = [full[i] or _NO_CUE for i in index]
             self._lemmas = (Doc(self.doc.vocab, words=words, spaces=[True] * len(words)), index)
         lemmas, index = self._lemmas
         return [(label, index[start], index[end - 1] + 1) for label, start, end in matcher(lemmas)]

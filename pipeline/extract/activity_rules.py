@@ -192,7 +192,7 @@ def _title_line(view, token: int) -> bool:
 
 def chinese_keyword_hits(text: str) -> list[Hit]:
     """Every Chinese keyword occurrence, longest first where they overlap, masks removed."""
-    masked = [(m.start(), m.end()) for pattern in lex.chinese_mask_patterns()
+    masked = [(m.start(), m.end()) for mask, pattern in _chinese_mask_pairs() if mask in text
               for m in pattern.finditer(text)]
     by_first_char = lex.chinese_keywords_by_first_char()
     hits: list[Hit] = []
@@ -203,6 +203,11 @@ def chinese_keyword_hits(text: str) -> list[Hit]:
                 if not any(ms < end and start < me for ms, me in masked):
                     hits.append((type_id, start, end))
     return _longest_first(hits)
+
+
+@lru_cache(maxsize=1)
+def _chinese_mask_pairs() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple(zip(lex.chinese_masks(), lex.chinese_mask_patterns()))
 
 
 def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
@@ -216,11 +221,14 @@ def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
     hits: list[Hit] = []
     for sentence in _ZH_SENTENCE.finditer(text):
         clause = sentence.group()
+        # No cue before the end of the clause's first plan marker can be planned.
+        plannable = min((clause.find(p) + len(p) for p in plans if p in clause),
+                        default=len(clause) + 1)
         for type_id, start, end in chinese_keyword_hits(clause):
             s, e = sentence.start() + start, sentence.start() + end
-            if _inside(s, e, quoted):
+            if quoted and _inside(s, e, quoted):
                 continue
-            if _planned(clause[:start], sentence.start(), quoted):
+            if start >= plannable and _planned(clause[:start], sentence.start(), quoted):
                 continue
             hits.append((type_id, s, e))
     return hits + _chinese_named_activities(text, plans)
