@@ -194,15 +194,40 @@ def chinese_keyword_hits(text: str) -> list[Hit]:
     """Every Chinese keyword occurrence, longest first where they overlap, masks removed."""
     masked = [(m.start(), m.end()) for mask, pattern in _chinese_mask_pairs() if mask in text
               for m in pattern.finditer(text)]
-    by_first_char = lex.chinese_keywords_by_first_char()
+    by_start = _chinese_keywords_by_start
     hits: list[Hit] = []
-    for start, char in enumerate(text):
-        for keyword, type_id in by_first_char.get(char, ()):
+    for m in _chinese_first_chars().finditer(text):
+        start = m.start()
+        two = text[start:start + 2]
+        candidates = by_start.get(two)
+        if candidates is None:
+            if len(by_start) > 100_000:               # bounded, whatever the texts
+                by_start.clear()
+            candidates = by_start[two] = _chinese_keywords_starting(two)
+        for keyword, type_id in candidates:
             if text.startswith(keyword, start):
                 end = start + len(keyword)
                 if not any(ms < end and start < me for ms, me in masked):
                     hits.append((type_id, start, end))
     return _longest_first(hits)
+
+
+# The first two characters at a position -> the keywords that may start there (those with that
+# first character, in chinese_keywords() order, whose second character, if any, agrees).
+_chinese_keywords_by_start: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _chinese_keywords_starting(two: str) -> tuple[tuple[str, str], ...]:
+    return tuple((keyword, type_id)
+                 for keyword, type_id in lex.chinese_keywords_by_first_char().get(two[0], ())
+                 if len(keyword) == 1 or (len(two) == 2 and keyword[1] == two[1]))
+
+
+@lru_cache(maxsize=1)
+def _chinese_first_chars() -> re.Pattern:
+    """Any character a Chinese keyword starts with (the scan skips the others in C)."""
+    return re.compile("[" + "".join(map(re.escape, sorted(lex.chinese_keywords_by_first_char())))
+                      + "]")
 
 
 @lru_cache(maxsize=1)
