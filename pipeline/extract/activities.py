@@ -164,7 +164,8 @@ def _english_context_type(unit: str, context: str, allowed=None,
 def _english_context_hits(context: str):
     from ..nlp import english
 
-    return tuple(english_reported_cues(english().make_doc(context), sentences=False, naming=True))
+    return tuple(english_reported_cues(english().make_doc(context), sentences=False, naming=True,
+                                       text=context))
 
 
 # Where a clause ends, for preferring cues in the counted thing's own clause.

@@ -73,40 +73,45 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
                           for t, markers in passing.items()}
         negations = _negation_hashes()
         lower = view.lower
-    idx = view.idx
+    idx, orth, token_text = view.idx, view.orth, strings.__getitem__
+    rules = _cue_rules
     hits: list[Hit] = []
-    for cue in lex.english_cues(doc):
-        rule = _cue_rule(cue.label)
+    for label, start, end in lex.english_cues(doc):
+        rule = rules.get(label)
         if rule is None:
+            rule = rules[label] = _cue_rule(label)
+        if not rule:
             continue
         type_id, passing_key, name_type = rule
-        if masked and any(ms < cue.end and cue.start < me for ms, me in masked):
+        if masked and any(ms < end and start < me for ms, me in masked):
             continue
-        start_char, end_char = idx[cue.start], view.end_char(cue.end - 1)
+        start_char, end_char = idx[start], idx[end - 1] + len(token_text(orth[end - 1]))
         if not naming:
             if quoted and _inside(start_char, end_char, quoted):
                 continue
-            if plans.after_marker(cue.start):
+            if plans.markers and plans.after_marker(start):
                 continue
-            if any(h in negations for h in lower[max(0, cue.start - 3):cue.start]):
+            if not negations.isdisjoint(lower[max(0, start - 3):start]):
                 continue
             scope = passing_scopes.get(passing_key)
-            if scope is not None and scope.after_marker(cue.start):
+            if scope is not None and scope.after_marker(start):
                 continue
-            if name_type and _in_name(view, cue, type_id):
+            if name_type and _in_name(view, lex.Cue(label, start, end), type_id):
                 continue
         hits.append((type_id, start_char, end_char))
     return _longest_first(hits)
 
 
-@lru_cache(maxsize=None)
-def _cue_rule(label: str) -> tuple[str, str, bool] | None:
+_cue_rules: dict[str, tuple] = {}
+
+
+def _cue_rule(label: str) -> tuple:
     """What the rules need of a cue label: the hit label (type id, "~" for weak cues and unit
     heads), its type as en_passing and en_name_types name it, and whether it is a name type;
-    None for a label that names no type."""
+    () for a label that names no type."""
     type_id = lex.type_of_label(label)
     if type_id is None:
-        return None
+        return ()
     if lex.is_weak(label) or label.startswith(lex.UNIT_HEAD_PREFIX):
         type_id = lex.WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
     key = type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX)
