@@ -2,9 +2,10 @@
 
 English cues are written as lemmas; there is no lemmatiser in `spacy.blank("en")`, so each cue
 word is expanded to its likely inflections (preach -> preaches, preached, preaching), and a table
-maps every such form back to its cue word. A document is matched as a parallel "lemma doc" (one
-word per token, token indices shared with the original), so spaCy's Matcher compares plain
-strings; matching `LOWER IN [forms]` sets directly was ~30x slower. Over-generation is harmless:
+maps every such form back to its cue word. A document is matched as a "lemma doc" (one cue word
+per token, each run of other tokens one placeholder, indices mapped back; see TokenView), so
+spaCy's PhraseMatcher compares plain strings; matching `LOWER IN [forms]` sets directly was ~30x
+slower. TokenView takes what the rules read of a Doc out once, as plain lists. Over-generation is harmless:
 a made-up form ("preachs") never occurs in text.
 """
 from __future__ import annotations
@@ -185,7 +186,7 @@ class TokenView:
             index = [i for i, word in enumerate(full)
                      if word is not None or i == 0 or full[i - 1] is not None]
             words = [full[i] or _NO_CUE for i in index]
-            self._lemmas = (Doc(self.doc.vocab, words=words, spaces=[True] * len(words)), index)
+            self._lemmas = (Doc(self.doc.vocab, words=words), index)
         lemmas, index = self._lemmas
         return [(label, index[start], index[end - 1] + 1) for label, start, end in matcher(lemmas)]
 
