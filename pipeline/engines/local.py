@@ -9,6 +9,7 @@ and results are yielded in submission order.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections import deque
@@ -93,6 +94,9 @@ def _crashed_rows(batch: list[Job]) -> list[tuple[dict | None, dict | None]]:
 def map_in_workers(jobs: Iterable[Job], config: Config, workers: int,
                    batch_size: int = BATCH_SIZE) -> Iterator[tuple[Job, dict | None, dict | None]]:
     jobs = iter(jobs)
+    # Forked workers share the parent's loaded models copy-on-write; moving them out of the
+    # garbage collector's reach stops its passes from touching (and so copying) those pages.
+    gc.freeze()
     executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
                                    initargs=(config,))
     window: deque = deque()
