@@ -377,3 +377,31 @@ def test_phases_of_classes_take_their_category_from_classes():
 
 def test_decimal_count_of_people_is_a_lost_date_separator():
     assert counts("The 3.5 preachers day events were lively.") == []
+
+
+def test_mask_prefilter_keeps_the_matches():
+    """The literal pre-check keeps every alternative that can match in the window."""
+    import random
+    import re
+
+    from pipeline.extract.count_filters_en import _FOLD, _WORD_BEFORE, _word_start, rules
+
+    for c in map(chr, range(0x80, 0x3000)):     # re.I folds to ASCII letters are all mapped
+        for a in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(a, c, re.I):
+                assert ord(c) in _FOLD and _FOLD[ord(c)] == a
+    r = rules()
+    rng = random.Random(3)
+    samples = ["see www.gov.cn or 0571-8888888", "640 (5).png", "call 12345 now", "No. 3",
+               "at 8:30 a.m. on 2022-05-23", "1+6+N", "5G and G318", "12%", "3rd", "Room 302",
+               "the 2 sessions", "three rural", "two study one do", "ſtreet 5", "İnfo.com 3",
+               "Kelvin 4 ", "25 volunteers", "\u201c3 teams\u201d", "Tel: 138 0000 0000"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(samples) for _ in range(rng.randint(1, 4)))
+        for m in (r.masks, r.numeral_names, r.name_masks):
+            pattern = m.pattern_for(text)
+            got = [x.span() for x in pattern.finditer(text)] if pattern else []
+            assert got == [x.span() for x in m.whole.finditer(text)], text
+        pos = rng.randint(0, len(text))
+        lo = rng.randint(0, pos)
+        assert _word_start(text, lo, pos) == _WORD_BEFORE.search(text, lo, pos).start()
