@@ -11,7 +11,7 @@ import re
 
 from ..offsets import Edit
 from . import CleanContext, fix
-from .lines import Line, remove_lines, split_lines
+from .lines import Line, normalized_lines, remove_lines, split_lines
 from .metadata import SOURCE_LABELS as _SOURCE_LABELS, iso_date, read_meta_line, record_meta
 from .patterns import (aggregator_lines, debris, debris_lines, exact_lines, meta_label,
                        normalize_line)
@@ -57,7 +57,9 @@ def navigation(text: str, ctx: CleanContext) -> list[Edit]:
     content = [line.text[len(tags[i].group(0)):].strip() if i in tags else line.text
                for i, line in enumerate(lines)]
     pattern, words = debris_lines("navigation"), exact_lines("navigation")
-    drop = {i for i, s in enumerate(content) if s and (pattern.search(s) or normalize_line(s) in words)}
+    normalized = normalized_lines(text)
+    drop = {i for i, s in enumerate(content)
+            if s and (pattern.search(s) or (normalize_line(s) if i in tags else normalized[i]) in words)}
     separators = re.compile(debris()["navigation"]["separators"])
     for i in sorted(drop):
         # a section heading just above a breadcrumb repeats one of its segments
@@ -101,7 +103,8 @@ def bylines(text: str, ctx: CleanContext) -> list[Edit]:
         s = line.text
         if not s or i in drop or len(s) > config["many_labels_line"]:
             continue
-        labels = list(label.finditer(s))
+        # every label ends in a colon
+        labels = list(label.finditer(s)) if (":" in s or "：" in s) else []
         is_meta = (
             (len(labels) >= 2 and len(s) <= config["many_labels_line"])
             or (labels and labels[0].start() == 0 and len(s) <= config["short_line"])
@@ -198,8 +201,9 @@ def share_widget(text: str, ctx: CleanContext) -> list[Edit]:
     lines = split_lines(text)
     drop = _matching(lines, debris_lines("share_widget"))
     labels = {normalize_line(x) for x in config["platform_labels"]}
+    normalized = normalized_lines(text)
     for i, line in enumerate(lines):
-        if line.text and normalize_line(line.text) in labels:
+        if line.text and normalized[i] in labels:
             drop.add(i)
             before = _previous_content(lines, i)
             if before is not None and _is_short_name(lines[before].text, config["account_name"]):
@@ -229,7 +233,8 @@ def related_links(text: str, ctx: CleanContext) -> list[Edit]:
 def _remove_exact_lines(text: str, names) -> list[Edit]:
     """Remove every line that, normalised, is one of `names`."""
     lines = split_lines(text)
-    drop = {i for i, line in enumerate(lines) if line.text and normalize_line(line.text) in names}
+    normalized = normalized_lines(text)
+    drop = {i for i, line in enumerate(lines) if line.text and normalized[i] in names}
     return remove_lines(text, lines, drop)
 
 
@@ -245,12 +250,13 @@ def repeated_title(text: str, ctx: CleanContext) -> list[Edit]:
     """Later copies of a heading-like line (the title copied under every photo); the first stays."""
     config = debris()["repeated_title"]
     lines = split_lines(text)
+    normalized = normalized_lines(text)
     seen: set[str] = set()
     drop: set[int] = set()
     for i, line in enumerate(lines):
         if not (config["min_length"] <= len(line.text) <= config["max_length"]):
             continue
-        key = normalize_line(line.text)
+        key = normalized[i]
         if key in seen:
             drop.add(i)
         seen.add(key)

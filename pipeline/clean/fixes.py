@@ -16,6 +16,12 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\u0085")
 _HSPACE = r"[^\S\n]"
 # a line break with the spaces around it and any blank lines after it, or a run of spaces
 _WHITESPACE = re.compile(rf"(?P<breaks>{_HSPACE}*\n(?:\s*\n)?{_HSPACE}*)|(?P<spaces>{_HSPACE}+)")
+# the same matches minus the lone " " between two non-space characters, which in English
+# text always stays as it is (so `_WHITESPACE` would find ~one match per word for nothing):
+# a run of spaces starts after a non-space (or at the text start) and ends before one,
+# so a one-character run is either " " (skipped unless at an edge) or another space
+_WHITESPACE_EN = re.compile(
+    rf"(?P<breaks>{_HSPACE}*\n(?:\s*\n)?{_HSPACE}*)|(?P<spaces>{_HSPACE}{{2,}}|[^\S\n ]|\A | \Z)")
 # characters that sit tight against each other in Chinese text: a space between two of
 # them (one at least Chinese) is debris of the page layout ("组建了 宣讲队", "12支，  把")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -136,7 +142,9 @@ def collapse_whitespace(text: str, ctx: CleanContext) -> list[Edit]:
                 return ""
         return " "
 
-    return regex_edits(_WHITESPACE, text, replace)
+    if ctx.language == "zh":      # a lone space between Chinese characters goes too
+        return regex_edits(_WHITESPACE, text, replace)
+    return regex_edits(_WHITESPACE_EN, text, replace)
 
 
 @fix("strip_edges")

@@ -20,6 +20,8 @@ _UPPER_CODE = re.compile(r"[A-Z]{2,3}")
 # a full stop, "!" or "?" glued to the next sentence: "work.The", "epidemic”.More", "Beautiful!Zhuhai"
 _RUN_TOGETHER = re.compile(r"(?<=[a-z”’)\]])[.!?](?=[A-Z“(])")
 # a closing quote glued to the next word: "“Miao Nian”event"
+# what every `_RUN_TOGETHER` match contains (its lookbehind makes it slow to scan for)
+_RUN_TOGETHER_HINT = re.compile(r"[.!?][A-Z“(]")
 _QUOTE_GLUED = re.compile(r"”(?=[A-Za-z])")
 _URL_TOKEN = re.compile(r"://|www\.|@|\.(com|cn|org|net|gov)\b", re.IGNORECASE)
 
@@ -35,6 +37,14 @@ def _spam_phrases() -> re.Pattern:
     phrases = sorted(spam()["phrases"], key=len, reverse=True)
     alternatives = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _spam_hint() -> re.Pattern:
+    """A word every spam match contains: the longest word of each phrase and the core words
+    (a run of the general rule holds a core word). No hint in the text: no spam in it."""
+    words = {max(p.split(), key=len) for p in spam()["phrases"]} | set(_spam_words()[0])
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +96,7 @@ def _with_one_space(text: str, start: int, end: int, floor: int) -> tuple[int, i
 def spam_phrases(text: str, ctx: CleanContext) -> list[Edit]:
     """Spam injected into sentences (`Sugar baby`, `Manila escort`): the listed phrases and
     any run the general rule finds, each removed with one adjoining space."""
-    if ctx.language != "en":
+    if ctx.language != "en" or not _spam_hint().search(text):
         return []
     spans = [m.span() for m in _spam_phrases().finditer(text)] + _spam_runs(text)
     if not spans:
@@ -114,7 +124,7 @@ def run_together(text: str, ctx: CleanContext) -> list[Edit]:
     if ctx.language != "en":
         return []
     edits = []
-    for m in _RUN_TOGETHER.finditer(text):
+    for m in (_RUN_TOGETHER.finditer(text) if _RUN_TOGETHER_HINT.search(text) else ()):
         token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         token_end = m.end()
         while token_end < len(text) and not text[token_end].isspace():
@@ -122,7 +132,8 @@ def run_together(text: str, ctx: CleanContext) -> list[Edit]:
         if _URL_TOKEN.search(text, token_start, token_end):
             continue
         edits.append(Edit(m.end(), m.end(), " "))
-    edits += [Edit(m.end(), m.end(), " ") for m in _QUOTE_GLUED.finditer(text)]
+    if "”" in text:
+        edits += [Edit(m.end(), m.end(), " ") for m in _QUOTE_GLUED.finditer(text)]
     return sorted(edits)
 
 
@@ -131,8 +142,11 @@ def split_words(text: str, ctx: CleanContext) -> list[Edit]:
     """Words split at their hyphen by a stray space (`multi -angle`, `co- construction`)."""
     if ctx.language != "en":
         return []
-    edits = [Edit(m.start(1), m.end(1), "") for m in _SPACE_BEFORE_HYPHEN.finditer(text)]
-    prefixes = split_word_prefixes()
-    edits += [Edit(m.start(2), m.end(2), "") for m in _SPACE_AFTER_HYPHEN.finditer(text)
-              if m.group(1).lower() in prefixes]
+    edits = []
+    if " -" in text:        # each pattern holds its marker: skip the scan when it is absent
+        edits += [Edit(m.start(1), m.end(1), "") for m in _SPACE_BEFORE_HYPHEN.finditer(text)]
+    if "- " in text:
+        prefixes = split_word_prefixes()
+        edits += [Edit(m.start(2), m.end(2), "") for m in _SPACE_AFTER_HYPHEN.finditer(text)
+                  if m.group(1).lower() in prefixes]
     return sorted(edits)

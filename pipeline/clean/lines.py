@@ -18,12 +18,41 @@ class Line(NamedTuple):
         return not self.text
 
 
+# the lines of the last text split (the line fixes run one after another, and most leave
+# the text as it is, so the next one gets the same text): (text, lines, normalised texts)
+_last: tuple = ("", [Line(0, 0, "")], None)
+
+
 def split_lines(text: str) -> list[Line]:
+    """The lines of `text`. The list is shared between calls on the same text: don't change it."""
+    last = _last
+    if last[0] == text:
+        return last[1]
     lines, pos = [], 0
     for raw in text.split("\n"):
         lines.append(Line(pos, pos + len(raw), raw.strip()))
         pos += len(raw) + 1
+    _remember(text, lines, None)
     return lines
+
+
+def normalized_lines(text: str) -> list[str]:
+    """`normalize_line` of every line of `split_lines(text)` ("" for a blank line); shared
+    like the lines."""
+    lines = split_lines(text)
+    last = _last
+    if last[0] == text and last[2] is not None:
+        return last[2]
+    from .patterns import normalize_line
+
+    normalized = [normalize_line(line.text) if line.text else "" for line in lines]
+    _remember(text, lines, normalized)
+    return normalized
+
+
+def _remember(text: str, lines: list[Line], normalized: list[str] | None) -> None:
+    global _last
+    _last = (text, lines, normalized)
 
 
 def content_lines(lines: list[Line]) -> list[int]:
