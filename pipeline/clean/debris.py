@@ -13,18 +13,19 @@ from ..offsets import Edit
 from . import CleanContext, fix
 from .lines import Line, normalized_lines, remove_lines, split_lines
 from .metadata import SOURCE_LABELS as _SOURCE_LABELS, iso_date, read_meta_line, record_meta
-from .patterns import (aggregator_lines, debris, debris_lines, exact_lines, meta_label,
-                       normalize_line)
+from .patterns import (LinePattern, aggregator_lines, debris, debris_lines, exact_lines,
+                       meta_label, normalize_line)
 
 _PUNCTUATION = re.compile(r"[，。,.!?！？;；:：、“”\"]")
 
 
-def _matching(lines: list[Line], pattern: re.Pattern) -> set[int]:
-    """Lines the pattern finds something in; paragraphs longer than any debris line are
-    never debris, and skipping them keeps the fixes fast."""
+def _matching(text: str, lines: list[Line], pattern: LinePattern) -> set[int]:
+    """Lines of `text` the pattern finds something in; paragraphs longer than any debris
+    line are never debris, and skipping them keeps the fixes fast."""
     longest = debris()["longest_line"]
+    search = pattern.for_text(text)
     return {i for i, line in enumerate(lines)
-            if line.text and len(line.text) <= longest and pattern.search(line.text)}
+            if line.text and len(line.text) <= longest and search(line.text)}
 
 
 def _next_content(lines: list[Line], i: int) -> int | None:
@@ -56,10 +57,10 @@ def navigation(text: str, ctx: CleanContext) -> list[Edit]:
     tags = _column_tags(text, lines)
     content = [line.text[len(tags[i].group(0)):].strip() if i in tags else line.text
                for i, line in enumerate(lines)]
-    pattern, words = debris_lines("navigation"), exact_lines("navigation")
+    search, words = debris_lines("navigation").for_text(text), exact_lines("navigation")
     normalized = normalized_lines(text)
     drop = {i for i, s in enumerate(content)
-            if s and (pattern.search(s) or (normalize_line(s) if i in tags else normalized[i]) in words)}
+            if s and (search(s) or (normalize_line(s) if i in tags else normalized[i]) in words)}
     separators = re.compile(debris()["navigation"]["separators"])
     for i in sorted(drop):
         # a section heading just above a breadcrumb repeats one of its segments
@@ -180,14 +181,15 @@ def comment_form(text: str, ctx: CleanContext) -> list[Edit]:
     """`Leave a Reply ... Your email address will not be published`, `评论一下 ... 抢沙发`."""
     lines = split_lines(text)
     start, form = debris_lines("comment_form", "start"), debris_lines("comment_form")
-    drop = _matching(lines, debris_lines("comment_form", "anywhere"))
+    form = form.for_text(text)
+    drop = _matching(text, lines, debris_lines("comment_form", "anywhere"))
     in_form = False
     for i, line in enumerate(lines):
         if not line.text:
             continue
         if start.search(line.text):
             in_form = True
-        elif not (in_form and form.search(line.text)):
+        elif not (in_form and form(line.text)):
             in_form = False
         if in_form:
             drop.add(i)
@@ -199,7 +201,7 @@ def share_widget(text: str, ctx: CleanContext) -> list[Edit]:
     """`Share to: WeChat Weibo`, `分享到:`, and follow-us blocks (`文明武威 / 公众号`)."""
     config = debris()["share_widget"]
     lines = split_lines(text)
-    drop = _matching(lines, debris_lines("share_widget"))
+    drop = _matching(text, lines, debris_lines("share_widget"))
     labels = {normalize_line(x) for x in config["platform_labels"]}
     normalized = normalized_lines(text)
     for i, line in enumerate(lines):
@@ -215,7 +217,7 @@ def share_widget(text: str, ctx: CleanContext) -> list[Edit]:
 def icp_footer(text: str, ctx: CleanContext) -> list[Edit]:
     """ICP registration, copyright, sponsor and visit-counter lines of a page footer."""
     lines = split_lines(text)
-    return remove_lines(text, lines, _matching(lines, debris_lines("icp_footer")))
+    return remove_lines(text, lines, _matching(text, lines, debris_lines("icp_footer")))
 
 
 @fix("aggregator")
@@ -242,7 +244,7 @@ def _remove_exact_lines(text: str, names) -> list[Edit]:
 def image_filename(text: str, ctx: CleanContext) -> list[Edit]:
     """Lines that are only an image file name (`640 (5).png`)."""
     lines = split_lines(text)
-    return remove_lines(text, lines, _matching(lines, debris_lines("image_filename")))
+    return remove_lines(text, lines, _matching(text, lines, debris_lines("image_filename")))
 
 
 @fix("repeated_title")

@@ -16,12 +16,12 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\u0085")
 _HSPACE = r"[^\S\n]"
 # a line break with the spaces around it and any blank lines after it, or a run of spaces
 _WHITESPACE = re.compile(rf"(?P<breaks>{_HSPACE}*\n(?:\s*\n)?{_HSPACE}*)|(?P<spaces>{_HSPACE}+)")
-# the same matches minus the lone " " between two non-space characters, which in English
-# text always stays as it is (so `_WHITESPACE` would find ~one match per word for nothing):
-# a run of spaces starts after a non-space (or at the text start) and ends before one,
-# so a one-character run is either " " (skipped unless at an edge) or another space
-_WHITESPACE_EN = re.compile(
-    rf"(?P<breaks>{_HSPACE}*\n(?:\s*\n)?{_HSPACE}*)|(?P<spaces>{_HSPACE}{{2,}}|[^\S\n ]|\A | \Z)")
+# where a run of whitespace starts that the whitespace fix may change (its first character
+# followed by more whitespace, or a space other than " " and "\n"); English text skips the
+# lone " " between words (it stays as it is), Chinese text stops at every space, which it
+# may delete between Chinese characters. A lone "\n" always stays.
+_NOTABLE_SPACE = {"en": re.compile(r"\s(?:\s|(?<=[^\S \n]))"),
+                  "zh": re.compile(r"\s(?:\s|(?<=[^\S\n]))")}
 # characters that sit tight against each other in Chinese text: a space between two of
 # them (one at least Chinese) is debris of the page layout ("组建了 宣讲队", "12支，  把")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -142,9 +142,33 @@ def collapse_whitespace(text: str, ctx: CleanContext) -> list[Edit]:
                 return ""
         return " "
 
-    if ctx.language == "zh":      # a lone space between Chinese characters goes too
-        return regex_edits(_WHITESPACE, text, replace)
-    return regex_edits(_WHITESPACE_EN, text, replace)
+    edits = []
+    for m in _whitespace_runs(text, _NOTABLE_SPACE["zh" if ctx.language == "zh" else "en"]):
+        new = replace(m)
+        if new != m.group(0):
+            edits.append(Edit(m.start(), m.end(), new))
+    return edits
+
+
+def _whitespace_runs(text: str, notable: re.Pattern) -> list[re.Match]:
+    """The matches of `_WHITESPACE` in `text` (one per run of whitespace, from its first
+    character: it cannot match elsewhere), except lone spaces inside the text that `notable`
+    passes over. Those are the only ones a regex scan would stop at for every word."""
+    found = []
+    first = _WHITESPACE.match(text, 0)     # the run at the start, lone space or not
+    if first:
+        found.append(first)
+    pos = first.end() if first else 0
+    while True:
+        hit = notable.search(text, pos)
+        if hit is None:
+            break
+        m = _WHITESPACE.match(text, hit.start())
+        found.append(m)
+        pos = m.end()
+    if pos < len(text) and text[-1] == " ":     # a lone space at the end
+        found.append(_WHITESPACE.match(text, len(text) - 1))
+    return found
 
 
 @fix("strip_edges")

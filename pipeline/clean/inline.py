@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..offsets import Edit
 from . import CleanContext, fix
 from .lines import remove_lines, split_lines
-from .patterns import spam, split_word_prefixes
+from .patterns import Hint, spam, split_word_prefixes
 
 _WORD = re.compile(r"[A-Za-z]+")
 _UPPER_CODE = re.compile(r"[A-Z]{2,3}")
@@ -40,11 +40,9 @@ def _spam_phrases() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _spam_hint() -> re.Pattern:
-    """A word every spam match contains: the longest word of each phrase and the core words
-    (a run of the general rule holds a core word). No hint in the text: no spam in it."""
-    words = {max(p.split(), key=len) for p in spam()["phrases"]} | set(_spam_words()[0])
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
+def _spam_hints() -> tuple[Hint, Hint]:
+    """Whole-text tests: a text with no phrase word and no core word holds no spam."""
+    return Hint(_spam_phrases()), Hint(_core_word())
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +94,7 @@ def _with_one_space(text: str, start: int, end: int, floor: int) -> tuple[int, i
 def spam_phrases(text: str, ctx: CleanContext) -> list[Edit]:
     """Spam injected into sentences (`Sugar baby`, `Manila escort`): the listed phrases and
     any run the general rule finds, each removed with one adjoining space."""
-    if ctx.language != "en" or not _spam_hint().search(text):
+    if ctx.language != "en" or all(hint.absent(text) for hint in _spam_hints()):
         return []
     spans = [m.span() for m in _spam_phrases().finditer(text)] + _spam_runs(text)
     if not spans:
