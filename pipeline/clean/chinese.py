@@ -65,6 +65,8 @@ def zh_strip_pinyin(text: str, ctx: CleanContext) -> list[Edit]:
         return []
     # the damage check runs here, before any annotation goes: `當(dāng)?shù)` shows best raw
     flag_damage(text, ctx)
+    if "(" not in text and "（" not in text:       # an annotation opens with one of them
+        return []
     return [Edit(m.start(), m.end(), "") for m in _PINYIN_ANNOTATION.finditer(text)
             if is_pinyin(m.group(1))]
 
@@ -87,6 +89,10 @@ def zh_to_simplified(text: str, ctx: CleanContext) -> list[Edit]:
     """Traditional characters to simplified (OpenCC), as one-character edits where possible."""
     if ctx.language != "zh":
         return []
+    # OpenCC converts phrase by phrase and no phrase holds a line break, so a text it
+    # leaves as it is has no line to convert
+    if to_simplified(text) == text:
+        return []
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
@@ -103,6 +109,8 @@ def zh_to_simplified(text: str, ctx: CleanContext) -> list[Edit]:
 
 def damaged_decoding(text: str) -> list[tuple[int, int]]:
     """Spans that look like bytes lost in decoding (`思想?!比涨?`, `當(dāng)?shù)恼蝺`)."""
+    if "?" not in text and "\ufffd" not in text:     # every pattern holds one of them
+        return []
     spans = [m.span() for m in _DAMAGE.finditer(text)]
     spans += [m.span() for m in _QUESTION_IN_CJK.finditer(text)
               if is_rare_hanzi(to_simplified(m.group(1))) or is_rare_hanzi(to_simplified(m.group(2)))]

@@ -8,12 +8,13 @@ comment counts) that would otherwise become false counts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..offsets import Edit
 from . import CleanContext, fix
 from .lines import Line, normalized_lines, remove_lines, split_lines
 from .metadata import SOURCE_LABELS as _SOURCE_LABELS, iso_date, read_meta_line, record_meta
-from .patterns import (LinePattern, aggregator_lines, debris, debris_lines, exact_lines,
+from .patterns import (Hint, LinePattern, aggregator_lines, debris, debris_lines, exact_lines,
                        meta_label, normalize_line)
 
 _PUNCTUATION = re.compile(r"[，。,.!?！？;；:：、“”\"]")
@@ -77,11 +78,23 @@ def navigation(text: str, ctx: CleanContext) -> list[Edit]:
     return sorted(edits)
 
 
+@lru_cache(maxsize=None)
+def _date_stamp() -> re.Pattern:
+    return re.compile(debris()["bylines"]["date_stamp"], re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def _column_tag() -> re.Pattern:
+    return re.compile(debris()["navigation"]["column_tag"])
+
+
 def _column_tags(text: str, lines: list[Line]) -> dict[int, re.Match]:
     """Section tags at the start of lines that go on after the tag: {line index: match}
     (match offsets relative to the stripped line)."""
-    tag = re.compile(debris()["navigation"]["column_tag"])
     found = {}
+    tag = _column_tag()
+    if Hint.of(tag).absent(text):      # no tag anywhere in the text: none at a line start
+        return found
     for i, line in enumerate(lines):
         m = tag.match(line.text) if line.text else None
         if m and m.end() < len(line.text):
@@ -135,8 +148,10 @@ def date_stamp(text: str, ctx: CleanContext) -> list[Edit]:
     goes to ctx.meta. Taken at the start of any line, so that removing lines above it
     cannot uncover a new one. (Runs before the other debris fixes: the line it opens may
     be one.)"""
-    stamp_at_line_start = re.compile(debris()["bylines"]["date_stamp"], re.IGNORECASE | re.MULTILINE)
+    stamp_at_line_start = _date_stamp()
     edits = []
+    if Hint.of(stamp_at_line_start).absent(text):
+        return edits
     for stamp in stamp_at_line_start.finditer(text):
         if stamp.end() < len(text) and text[stamp.end()] != "\n":
             record_meta(ctx, {"date": stamp.group(1)})

@@ -12,6 +12,7 @@ from . import CleanContext, fix
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\u0085")
+_NEWLINE_CHARACTERS = ("\r", "\u2028", "\u2029", "\u0085")     # what every match starts with
 # horizontal whitespace: any Unicode space but the line break (U+3000 indents, NBSP, ...)
 _HSPACE = r"[^\S\n]"
 # a line break with the spaces around it and any blank lines after it, or a run of spaces
@@ -44,6 +45,7 @@ _FTFY_CONFIG = TextFixerConfig(
 # cp437 mojibake, ligatures, surrogates, terminal escapes, HTML entities); other lines
 # skip ftfy, which matters for speed: most lines are clean
 _MAYBE_DAMAGED = re.compile(r"[\u0080-\u00ff\u0370-\u03ff\ufb00-\ufb06\ud800-\udfff\x1b]|&#?\w+;")
+_SUSPECT_CHARACTER = re.compile(r"[\u0080-\u00ff\u0370-\u03ff\ufb00-\ufb06\ud800-\udfff\x1b]")  # its first part
 
 # full-width forms U+FF01-FF5E are ASCII shifted by 0xFEE0
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -70,12 +72,16 @@ def strip_control_chars(text: str, ctx: CleanContext) -> list[Edit]:
 
 @fix("normalize_newlines")
 def normalize_newlines(text: str, ctx: CleanContext) -> list[Edit]:
+    if not any(ch in text for ch in _NEWLINE_CHARACTERS):
+        return []
     return regex_edits(_NEWLINES, text, "\n")
 
 
 @fix("unicode_nfc")
 def unicode_nfc(text: str, ctx: CleanContext) -> list[Edit]:
     """Compose characters (NFC) line by line, so an edit stays local."""
+    if unicodedata.is_normalized("NFC", text):     # then so is every line
+        return []
     edits, pos = [], 0
     for line in text.split("\n"):
         if not unicodedata.is_normalized("NFC", line):
@@ -89,6 +95,8 @@ def repair_encoding(text: str, ctx: CleanContext) -> list[Edit]:
     """Mojibake (`â€œ` -> `“`), HTML entities, ligatures, with ftfy; line by line, and each
     changed line diffed so only the damaged characters are replaced."""
     edits, pos = [], 0
+    if "&" not in text and not _SUSPECT_CHARACTER.search(text):   # no suspect line, then
+        return edits
     for line in text.split("\n"):
         if _MAYBE_DAMAGED.search(line):
             # ftfy reads an NBSP next to mojibake as part of it and then leaves the whole
@@ -118,9 +126,12 @@ def fullwidth_ascii(text: str, ctx: CleanContext) -> list[Edit]:
             chars.append(_ENGLISH_PUNCTUATION.get(ch) or chr(ord(ch) - 0xFEE0))
         return "".join(chars)
 
+    if text.isascii():          # no full-width form
+        return []
     if ctx.language == "zh":
         edits = regex_edits(_FULLWIDTH_ALNUM, text, to_ascii)
-        edits += regex_edits(_FULLWIDTH_POINT, text, ".")
+        if "\uff0e" in text:
+            edits += regex_edits(_FULLWIDTH_POINT, text, ".")
         return sorted(edits)
     return regex_edits(_FULLWIDTH_ANY, text, to_ascii)
 

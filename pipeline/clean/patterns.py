@@ -47,7 +47,10 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
                 literal = "".join(run)
                 options.append([literal.lower() if ignore_case else literal])
                 run = []
-            if op is c.BRANCH:
+            if op is c.IN and av and all(item[0] is c.LITERAL and usable(chr(item[1])) for item in av):
+                options.append(sorted({chr(item[1]).lower() if ignore_case else chr(item[1])
+                                       for item in av}))       # a set of characters: one of them
+            elif op is c.BRANCH:
                 found = []
                 for alternative in av[1]:
                     sub = from_sequence(alternative)
@@ -84,6 +87,12 @@ class Hint:
     def __init__(self, pattern: re.Pattern):
         self.literals = required_literals(pattern.pattern, pattern.flags)
         self.ignore_case = bool(pattern.flags & re.IGNORECASE)
+
+    @classmethod
+    @lru_cache(maxsize=None)
+    def of(cls, pattern: re.Pattern) -> "Hint":
+        """The hint of a compiled pattern, built once."""
+        return cls(pattern)
 
     def absent(self, text: str) -> bool:
         if self.literals is None:
