@@ -118,9 +118,29 @@ def number_value(m: re.Match, lex: Lexicon) -> tuple[float | None, str | None]:
     return value, qualifier
 
 
+_BY_LAST: dict[int, tuple] = {}
+
+
+def _qualifiers_before_by_last(table: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The before-qualifiers grouped by their last character, longest first as in `table`."""
+    cached = _BY_LAST.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    out: dict[str, list] = {}
+    for word, qualifier in table:
+        out.setdefault(word[-1:], []).append((word, qualifier))
+    grouped = {ch: tuple(v) for ch, v in out.items()}
+    _BY_LAST[id(table)] = (table, grouped)
+    return grouped
+
+
 def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str | None, int]:
     """(qualifier, its start) for a qualifier word ending at `start` (超5万, 不少于3名)."""
-    for word, qualifier in lex.qualifiers_before:
+    table = lex.qualifiers_before
+    if start > 0 and all(word for word, _ in table[-1:]):
+        # a word ending at start ends with text[start - 1]: only those can match (same order)
+        table = _qualifiers_before_by_last(table).get(text[start - 1], ())
+    for word, qualifier in table:
         if text.startswith(word, start - len(word)):
             return qualifier, start - len(word)
     return None, start

@@ -12,6 +12,38 @@ from .place_lexicon import CJK, TITLE, Lexicon, lexicon, romanise_zh, zh_index, 
 from .place_resolve import AdminMention, Place, admin_places
 
 
+_STARTS: dict[int, tuple] = {}
+
+
+def _start_chars(lengths_from: dict) -> re.Pattern:
+    """A character class of the CJK characters some name (2+ characters) starts with."""
+    cached = _STARTS.get(id(lengths_from))
+    if cached is not None and cached[0] is lengths_from:
+        return cached[1]
+    chars = sorted(ch for ch, lengths in lengths_from.items() if lengths and CJK.match(ch))
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
+    _STARTS[id(lengths_from)] = (lengths_from, pattern)
+    return pattern
+
+
+_PAIRS: dict[int, tuple] = {}
+
+
+def _lengths_by_pair(index: dict) -> dict[str, tuple[int, ...]]:
+    """First two characters -> lengths (longest first) of the index names (2+) starting with
+    them: the only lengths at which a name can match there."""
+    cached = _PAIRS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    out: dict[str, set[int]] = {}
+    for name in index:
+        if len(name) >= 2:
+            out.setdefault(name[:2], set()).add(len(name))
+    table = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in out.items()}
+    _PAIRS[id(index)] = (index, table)
+    return table
+
+
 def find_zh(text: str) -> list[Place]:
     gz = load_gazetteer()
     lex = lexicon()
@@ -19,13 +51,17 @@ def find_zh(text: str) -> list[Place]:
     lengths_from = zh_lengths()
     n = len(text)
     matches = []  # (start, end, entries)
+    starts = _start_chars(lengths_from)
+    lengths_from2 = _lengths_by_pair(index)
     i = 0
     while i < n:
-        if not CJK.match(text[i]):
-            i += 1
-            continue
+        # jump to the next CJK character that can start a name (the others never match)
+        hit = starts.search(text, i)
+        if hit is None:
+            break
+        i = hit.start()
         found = None
-        for length in lengths_from.get(text[i], ()):
+        for length in lengths_from2.get(text[i:i + 2], ()):
             if length > n - i:
                 continue
             sub = text[i:i + length]
