@@ -183,6 +183,43 @@ def _overlaps_idiom(idiom_spans: list[tuple[int, int]], idiom_ends: list[int], s
     return i < len(idiom_spans) and idiom_spans[i][0] < end
 
 
+_COMBINED: dict[int, tuple] = {}
+
+
+def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern that searches like `any(p.search(x) for p in patterns)`, or None when they
+    cannot be joined safely (groups, differing flags)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or any(p.groups for p in patterns) or any("(?" in p.pattern.replace("(?:", "")
+                                                                  for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+    except re.error:
+        return None
+
+
+class _AnyOf:
+    """Fallback: the patterns one by one."""
+
+    def __init__(self, patterns):
+        self.patterns = patterns
+
+    def search(self, text):
+        return any(p.search(text) for p in self.patterns)
+
+
+def _combined_exclusions(lex: Lexicon):
+    cached = _COMBINED.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    pair = tuple(_any_of(ps) or _AnyOf(ps) for ps in (lex.excluded_before, lex.excluded_after))
+    _COMBINED[id(lex)] = (lex, pair)
+    return pair
+
+
 def excluded(text: str, m: re.Match, span_start: int, mw_end: int, lex: Lexicon,
              idiom_spans: list[tuple[int, int]], idiom_ends: list[int] | None = None) -> bool:
     start = m.start()
@@ -193,9 +230,10 @@ def excluded(text: str, m: re.Match, span_start: int, mw_end: int, lex: Lexicon,
     blocked = lex.measure_words[measure].get("blocked_by", "")
     if after[:1] and after[0] in blocked:
         return True
-    if any(p.search(before) or p.search(before_number) for p in lex.excluded_before):
+    any_before, any_after = _combined_exclusions(lex)
+    if any_before.search(before) or any_before.search(before_number):
         return True
-    if any(p.search(after) for p in lex.excluded_after):
+    if any_after.search(after):
         return True
     if is_duration(text, mw_end, measure, lex):
         return True
