@@ -106,7 +106,7 @@ def _is_dumped_form(record: dict) -> bool:
     """Whether a record that passed validation is already in model_dump(mode="json") form.
     Conservative: anything unusual answers False (and the record is dumped as before)."""
     record_keys, source_keys, count_keys, place_keys, activity_keys = _field_orders()
-    if type(record) is not dict or tuple(record) != record_keys:
+    if len(count_keys) != 11 or type(record) is not dict or tuple(record) != record_keys:
         return False
     source = record["source"]
     if type(source) is not dict or tuple(source) != source_keys or not all(_opt_str(v) for v in source.values()):
@@ -121,15 +121,24 @@ def _is_dumped_form(record: dict) -> bool:
     counts, places, activities = record["counts"], record["places"], record["activities"]
     if type(counts) is not list or type(places) is not list or type(activities) is not list:
         return False
+    str_, none_str, int_, list_ = str, (str, type(None)), int, list
     for c in counts:
         if type(c) is not dict or tuple(c) != count_keys:
             return False
-        if not (_number(c["value"]) and (c["low"] is None or _number(c["low"]))
-                and (c["high"] is None or _number(c["high"]))):
+        value, low, high, qualifier, unit, unit_normalized, category, activity, span, raw_span, evidence = \
+            c.values()
+        if not (type(value) is int_ or _number(value)):
             return False
-        if not (type(c["qualifier"]) is str and type(c["unit"]) is str and _opt_str(c["unit_normalized"])
-                and type(c["category"]) is str and _opt_str(c["activity"]) and _span(c["span"])
-                and (c["raw_span"] is None or _span(c["raw_span"])) and type(c["evidence"]) is str):
+        if not (low is None or _number(low)) or not (high is None or _number(high)):
+            return False
+        if type(qualifier) is not str_ or type(unit) is not str_ or type(category) is not str_ \
+                or type(evidence) is not str_ or type(unit_normalized) not in none_str \
+                or type(activity) not in none_str:
+            return False
+        if not (type(span) is list_ and len(span) == 2 and type(span[0]) is int_ and type(span[1]) is int_):
+            return False
+        if raw_span is not None and not (type(raw_span) is list_ and len(raw_span) == 2
+                                         and type(raw_span[0]) is int_ and type(raw_span[1]) is int_):
             return False
     for p in places:
         if type(p) is not dict or tuple(p) != place_keys:
