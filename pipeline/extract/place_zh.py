@@ -207,7 +207,13 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
     out = []
     i = 0
     n = len(text)
+    suffix_starts = _suffix_start_chars(by_first)
     while i < n:
+        # jump to the next character some suffix starts with (no other position can hit)
+        jump = suffix_starts.search(text, i)
+        if jump is None:
+            break
+        i = jump.start()
         hit = None
         for suf, level in by_first.get(text[i], ()):
             if text.startswith(suf, i):
@@ -266,6 +272,19 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
             hard_ends.add(i + len(suf))
         i += len(suf)
     return out
+
+
+_SUFFIX_STARTS: dict[int, tuple] = {}
+
+
+def _suffix_start_chars(by_first: dict) -> re.Pattern:
+    cached = _SUFFIX_STARTS.get(id(by_first))
+    if cached is not None and cached[0] is by_first:
+        return cached[1]
+    chars = sorted(ch for ch, sufs in by_first.items() if sufs)
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
+    _SUFFIX_STARTS[id(by_first)] = (by_first, pattern)
+    return pattern
 
 
 def _road_ok(stem: str, bounded: bool) -> bool:
