@@ -312,21 +312,24 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> str:
     return "".join(word for word, _ in phrase)
 
 
+def _class_without(chars) -> str:
+    return "[^" + "".join(re.escape(ch) for ch in sorted(chars)) + "]*"
+
+
+# the clause ends at punctuation, brackets excepted (ahead) or quotes and spaces excepted (behind)
+_AHEAD = re.compile(_class_without(ch for ch in _PUNCT if ch not in "()（）"))
+_BEHIND = re.compile(_class_without(ch for ch in _PUNCT if ch not in "“”「」\"" + " ") + r"\Z")
+
+
 def _clause_ahead(text: str, pos: int) -> str:
-    window = text[pos:pos + WINDOW]
-    for i, ch in enumerate(window):
-        if ch in _PUNCT and ch not in "()（）":
-            return window[:i]
-    return window
+    """text from pos up to the first clause-ending punctuation, at most WINDOW characters."""
+    return _AHEAD.match(text, pos, pos + WINDOW).group()
 
 
 def _clause_behind(text: str, pos: int) -> str:
+    """text back from pos to the last clause-ending punctuation, at most WINDOW characters."""
     window = text[max(0, pos - WINDOW):pos]
-    for i in range(len(window) - 1, -1, -1):
-        ch = window[i]
-        if ch in _PUNCT and ch not in "“”「」\"" + " ":
-            return window[i + 1:]
-    return window
+    return _BEHIND.search(window).group()
 
 
 def category_of(unit: str, measure: str, lex: Lexicon) -> str:
