@@ -192,8 +192,8 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # jieba.posseg's block patterns
-_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
-_RE_SKIP = re.compile("(\r\n|\s)")
+_RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+_RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile("[\\.0-9]+")
 _RE_ENG1 = re.compile("^[a-zA-Z0-9]$", re.U)

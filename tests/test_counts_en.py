@@ -405,3 +405,12 @@ def test_mask_prefilter_keeps_the_matches():
         pos = rng.randint(0, len(text))
         lo = rng.randint(0, pos)
         assert _word_start(text, lo, pos) == _WORD_BEFORE.search(text, lo, pos).start()
+
+
+@pytest.mark.parametrize("text", ["1.2 million—", "5 million-", "about 300 to"])
+def test_a_range_connector_at_the_end_of_the_text_is_no_range(text):
+    # found by the fuzz run: the connector was the last token
+    from pipeline import process
+
+    record = process(text)
+    assert all(c.high is None for c in record.counts)

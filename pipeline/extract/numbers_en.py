@@ -382,7 +382,7 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
     if used < len(toks) and toks[used].text.lower() in lex.range_connectors | {"and"}:
         conn = toks[used].text.lower()
         between = conn == "and" and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I)
-        if conn != "and" or between:
+        if (conn != "and" or between) and used + 1 < len(toks):   # a connector may end the text
             second = _parse(toks[used + 1:], lex)
             adjacent = conn not in "-–—~～" or toks[used].start == end and toks[used].end == toks[used + 1].start
             if second and adjacent and not second[2]["plural"]:
