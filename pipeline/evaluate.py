@@ -107,6 +107,12 @@ def _match(golds: list, preds: list, rounds, matches) -> list:
     return hits
 
 
+def _unmatched(preds: list, hits: list) -> list:
+    """The predictions no gold item took."""
+    used = {h for h in hits if h is not None}
+    return [p for i, p in enumerate(preds) if i not in used]
+
+
 def _count_matches(p: dict, g: dict, strict: bool) -> bool:
     return _same_value(p.get("value"), g["value"]) and unit_matches(p, g["unit"], strict)
 
@@ -162,13 +168,10 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
             if g.get("activity"):
                 link[1] += 1
                 link[0] += p.get("activity") == g["activity"]
-        used = set(h for h in hits if h is not None)
-        fp = 0
-        for i, p in enumerate(pcounts):
-            if i not in used:
-                fp += 1
-                errors.append(f"{doc}: spurious count {p.get('value')} {p.get('unit')!r} ({p.get('evidence')!r})")
-        counts.add(tp, fp, fn)
+        spurious = _unmatched(pcounts, hits)
+        errors += [f"{doc}: spurious count {p.get('value')} {p.get('unit')!r} ({p.get('evidence')!r})"
+                   for p in spurious]
+        counts.add(tp, len(spurious), fn)
 
         gplaces, pplaces = gold.get("places", []), list(rec.get("places") or [])
         hits = _match(gplaces, pplaces, (0, 1, 2), _place_matches)
@@ -186,15 +189,12 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
             if _gold_codes(g):
                 ok = str(pplaces[hit].get("adcode")) in _gold_codes(g)
                 admin.add(int(ok), 0, int(not ok))
-        used = set(h for h in hits if h is not None)
-        fp = 0
-        for i, p in enumerate(pplaces):
-            if i not in used:
-                fp += 1
-                errors.append(f"{doc}: spurious place {p.get('name')!r}")
-                if p.get("adcode"):
-                    admin.add(0, 1, 0)
-        places.add(tp, fp, fn)
+        spurious = _unmatched(pplaces, hits)
+        for p in spurious:
+            errors.append(f"{doc}: spurious place {p.get('name')!r}")
+            if p.get("adcode"):
+                admin.add(0, 1, 0)
+        places.add(tp, len(spurious), fn)
 
         gtypes = set(gold.get("activities", []))
         maybe = set(gold.get("activities_optional", [])) - gtypes
