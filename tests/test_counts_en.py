@@ -168,7 +168,9 @@ def test_members_of_a_named_team_link_through_the_team(monkeypatch):
 
 
 def test_role_neutral_people_link_to_no_activity(monkeypatch):
-    monkeypatch.setattr(counts_en.activities, "activity_for_unit", lambda *a: "preaching")
+    # only the unit's own words are asked (no sentence): they name no role here
+    monkeypatch.setattr(counts_en.activities, "activity_for_unit",
+                        lambda unit, context, language: "preaching" if context else None)
     c = only("The preaching tour reached 300 residents.")
     assert c["activity"] is None
 

@@ -24,6 +24,8 @@ from .units_en import Unit, group_after, group_before, lemma, unit_after, unit_b
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
 BACKWARD_END = re.compile(r"\s*(?:[,;.!?，；。)]|respectively\b|$)", re.I)
+# A gloss in a normalised unit ("times (occurrences)") is no part of the counted thing.
+_PARENTHESIS = re.compile(r"\s*\(.*\)$")
 INTEGRAL = {"people", "organization", "activity", "place", "item"}
 LINKED_CATEGORIES = {"activity", "organization", "people", "item"}
 
@@ -68,10 +70,12 @@ def _activity(unit: Unit, link_unit: str | None, sentence: str) -> str | None:
         return None
     lex = unit_lexicon()
     neutral = unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people
+    reading = (link_unit or _PARENTHESIS.sub("", unit.normalized or "") or unit.text)
+    reading = reading.strip(" \"“”‘’'")
     if unit.category == "people" and neutral and not link_unit and " and " not in unit.text:
-        return None
-    reading = link_unit or unit.normalized or unit.text
-    return activities.activity_for_unit(reading.strip(" \"“”‘’'"), sentence, "en")
+        # only the unit's own words may name a role ("grid members"), never the sentence
+        return activities.activity_for_unit(reading, "", "en")
+    return activities.activity_for_unit(reading, sentence, "en")
 
 
 def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,

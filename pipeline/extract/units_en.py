@@ -282,14 +282,35 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     unit_text = text[start:end]
     head = head_tok.text
     category = category_of(phrase_words, lex) or guess_category(head)
-    if lemma(phrase_words[0]) in lex.from_complement and len(phrase_words) > 2:
-        category = category_of(phrase_words[2:], lex) or category
+    category = _collective_category(phrase_words, lex) or category
     repair = _repair(times or head, sentence, lex, bare=len(phrase_words) == 1)
     normalized = None
     if repair:
         category = repair.get("category", category)
         normalized = repair["normalized"] if times else _normalized(unit_text, head, repair["normalized"])
     return Unit(start, end, unit_text, head.lower(), category, normalized, reason)
+
+
+def _collective_category(phrase_words: list[str], lex: UnitLexicon) -> str | None:
+    """"12 series of theme activities": the complement's category; "300 groups of visitors",
+    "57 issues of audio lectures": the collective's own (a group, an item), not its members'
+    (None: the category of the whole phrase stands)."""
+    low = [w.lower() for w in phrase_words]
+    if "of" not in low[1:-1]:
+        return None
+    of = low.index("of", 1)
+    collective = lemma(low[of - 1])
+    if collective in lex.from_complement:
+        return category_of(phrase_words[of + 1:], lex)
+    if collective in lex.through_of:
+        own = category_of(phrase_words[:of], lex)
+        # a measure ("phases of training classes") is counted as its complement
+        return own if own in _COUNTED_COLLECTIVES else None
+    return None
+
+
+# Categories a collective keeps as its own (a group, a bag, an issue, a session).
+_COUNTED_COLLECTIVES = {"organization", "item", "activity"}
 
 
 def _normalized(unit_text: str, head: str, replacement: str) -> str:
