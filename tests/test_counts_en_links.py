@@ -37,3 +37,14 @@ def test_links(text, value, activity):
 ])
 def test_collective_of_category(text, value, category):
     assert count_of(text, value)["category"] == category
+
+
+@pytest.mark.parametrize("text, value, normalized, activity", [
+    # MT measure words for 场 / 期 read as sessions when the sentence says what was staged or taught
+    ("The opera troupe staged 20 fields in the villages.", 20, "sessions", "cultural_event"),
+    ("The county selected 30 cadres and trained them for 2 periods.", 2, "sessions",
+     "study_session"),
+])
+def test_measure_words_typed_by_the_clause(text, value, normalized, activity):
+    c = count_of(text, value)
+    assert (c["unit_normalized"], c["category"], c["activity"]) == (normalized, "activity", activity)

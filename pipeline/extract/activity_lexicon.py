@@ -328,9 +328,14 @@ def _match_kind(label: str) -> tuple[int, str]:
 
 def _paired_actions(view, verbs, objects) -> list[Cue]:
     """A verb and an object of the same action, in either order, at most `action_window` words
-    apart with no punctuation between ("set up a temporary party branch", "branches established")."""
+    apart with no punctuation between ("set up a temporary party branch", "branches established").
+    An object before its verb is its subject in a passive or intransitive clause: only auxiliaries
+    and adverbs (`action_gap_after_object`) may stand between ("branches were set up"; not
+    "branch school set up", where the object word only modifies another noun)."""
     window = taxonomy()["decision"]["action_window"]
     punct = view.punct
+    gap_words = _action_gap_hashes()
+    lower = view.lower
     pairs = []
     for action, v_start, v_end in verbs:
         for o_action, o_start, o_end in objects:
@@ -338,10 +343,21 @@ def _paired_actions(view, verbs, objects) -> list[Cue]:
                 continue
             first_end, second_start = (v_end, o_start) if v_start < o_start else (o_end, v_start)
             gap = second_start - first_end
+            if o_start < v_start and not gap_words.issuperset(lower[o_end:v_start]):
+                continue
             if 0 <= gap <= window and not any(punct[first_end:second_start]):
                 type_id = action.split(":", 1)[0]
                 pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
     return pairs
+
+
+@lru_cache(maxsize=1)
+def _action_gap_hashes() -> frozenset[int]:
+    """LOWER hashes of the words allowed between an object and the verb after it."""
+    from ..nlp import english
+
+    strings = english().vocab.strings
+    return frozenset(strings.add(w) for w in taxonomy()["decision"]["action_gap_after_object"])
 
 
 @lru_cache(maxsize=1)
@@ -400,6 +416,12 @@ def chinese_plan_markers() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def chinese_plan_exceptions() -> tuple[str, ...]:
     return tuple(_with_traditional(taxonomy()["decision"].get("zh_plan_exceptions", ())))
+
+
+@lru_cache(maxsize=1)
+def english_commemorations() -> tuple[str, ...]:
+    """Lower-case phrases before a capitalised name of a past event (see _commemorated)."""
+    return tuple(taxonomy()["decision"]["en_commemorations"])
 
 
 @lru_cache(maxsize=1)

@@ -172,10 +172,13 @@ _VENUE_WORDS = {"hall", "room", "center", "centre", "building", "venue", "addres
 
 def _in_name(view, cue, type_id: str) -> bool:
     """A cue that goes on into a capitalised name or a venue noun ("Meeting Hall", "meeting
-    room", "Memorial Hall Road"): a place named, not the activity done there."""
+    room", "Memorial Hall Road"): a place named, not the activity done there; or ends a
+    commemorated name ("anniversary of the Zunyi Conference")."""
     if type_id.lstrip(lex.WEAK_PREFIX + lex.GENERIC_PREFIX) not in lex.english_name_types():
         return False
     doc = view.doc
+    if _commemorated(doc, cue.start):
+        return True
     if cue.end >= len(doc):
         return False
     following = doc[cue.end]
@@ -184,6 +187,18 @@ def _in_name(view, cue, type_id: str) -> bool:
     last = doc[cue.end - 1]
     return (last.is_title and following.is_title and following.is_alpha
             and not _title_line(view, cue.start))
+
+
+def _commemorated(doc, start: int) -> bool:
+    """A capitalised cue ending a name that an anniversary or a commemoration is of ("the 87th
+    anniversary of the Zunyi Conference"): a past event named, not one held now."""
+    k = start
+    if not doc[k].is_title:
+        return False
+    while k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+        k -= 1
+    before = " ".join(t.lower_ for t in doc[max(0, k - 4):k])
+    return before.endswith(lex.english_commemorations())
 
 
 def _title_line(view, token: int) -> bool:

@@ -1,0 +1,60 @@
+"""Activity cues and filters added for wording of new bulletins: each case an invented sentence
+in the bulletins' MT style, with the reading that must (not) report a type or link a count."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.activities import activity_for_unit, find_activities
+
+
+def _types(text: str) -> list[str]:
+    return [a["type"] for a in find_activities(text, "en")]
+
+
+def test_object_before_its_verb_only_across_auxiliaries():
+    # the object word modifying another noun is no subject of the verb
+    assert "party_building" not in _types(
+        "Nine schools such as the county branch school set up the party member posts.")
+    assert "party_building" in _types("In the park, 14 party branches were newly set up.")
+    assert "party_building" in _types("The town set up a temporary party branch at the site.")
+
+
+def test_a_venue_receiving_visitors_was_visited():
+    assert "site_visit" in _types("The martyrs memorial hall received 80 groups of visitors.")
+    assert "site_visit" not in _types("The memorial hall of the county is 3 km from the station.")
+
+
+def test_commemorated_event_name_is_not_a_meeting():
+    assert "meeting" not in _types(
+        "On the 90th anniversary of the Gutian Conference, the town opened a reading room.")
+    assert "meeting" in _types("The Town Party Committee Standing Committee Meeting was held.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The old worker told how he joined the party in the workshop of a steel factory.",
+     "study_session"),
+    ("The knowledge contest was held online and offline over two weekends.", "online_media"),
+    ("Grid members report the problems with the mobile phone app.", "online_media"),
+])
+def test_a_tool_or_a_place_word_alone_is_not_the_activity(text, absent):
+    assert absent not in _types(text)
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The street opened a psychological hotline for residents in home isolation.", "counseling"),
+    ("After three rounds, 10 teams entered the final of the county contest.", "competition"),
+])
+def test_new_strong_cues(text, present):
+    assert present in _types(text)
+
+
+@pytest.mark.parametrize("unit, sentence, expected", [
+    ("counselors", "The street opened the psychological hotline, and 3 counselors on duty "
+                   "answered calls.", "counseling"),
+    ("teams", "The quiz was held online and offline, and finally 8 teams entered the final.",
+     "competition"),
+    ("sessions", "The opera troupe staged 20 fields in the villages.", "cultural_event"),
+    ("sessions", "The county trained the docents for 2 periods.", "study_session"),
+])
+def test_count_links_from_the_clause(unit, sentence, expected):
+    assert activity_for_unit(unit, sentence, "en") == expected
