@@ -55,7 +55,7 @@ def main():
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", default=None,
               help="Output JSONL (default: standard output). A manifest beside it "
-                   "(OUT.manifest.jsonl) makes re-runs do only new or changed inputs.")
+                   "(OUT.manifest.sqlite) makes re-runs do only new or changed inputs.")
 @click.option("--errors", "errors_path", default=None,
               help="Error rows JSONL (default: OUT.errors.jsonl beside the output, else stderr).")
 @click.option("--force", is_flag=True, help="Start the output afresh and process every input again.")

@@ -91,7 +91,7 @@ def _is_bulletin_name(path: Path) -> bool:
     return (path.suffix.lower() in TEXT_SUFFIXES or not path.suffix) and not path.name.startswith(".")
 
 
-def _walk(folder: Path, skipped: list[str] | None) -> Iterator[Path | tuple[Path, str]]:
+def _walk(folder: Path, skipped: SkippedFiles | None) -> Iterator[Path | tuple[Path, str]]:
     """Files under `folder`, sorted, following symlinks but never around a loop.
 
     Yields (path, problem) for a folder that cannot be listed or that loops back, so the
@@ -119,24 +119,59 @@ def _walk(folder: Path, skipped: list[str] | None) -> Iterator[Path | tuple[Path
             continue
         seen.add(key)
         dirs.sort()
-        for name in sorted(files):
+        files.sort()     # in place: the listing of one folder is the only per-file memory
+        for name in files:
             path = Path(root) / name
             if _is_bulletin_name(path):
                 yield path
             elif skipped is not None:
-                skipped.append(_display(path))
+                skipped.add(_display(path))
     yield from problems
 
 
-def iter_sources(inputs: Iterable[str], skipped: list[str] | None = None) -> Iterator[Source]:
-    """Yield one Source per input document, in the order given (folders sorted).
+class SkippedFiles:
+    """Files left out of folders for their suffix: how many, which suffixes, a few examples.
 
-    Files in folders whose suffix is not a text suffix are left out; their paths are
-    appended to `skipped` so the runner can say so."""
-    for item in inputs:
-        if item == "-":
+    Bounded, so an archive full of images does not grow memory."""
+    EXAMPLES = 5
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.suffixes: set[str] = set()
+        self.examples: list[str] = []
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        if len(self.suffixes) < 100:
+            self.suffixes.add(Path(path).suffix.lower())
+        if len(self.examples) < self.EXAMPLES:
+            self.examples.append(path)
+
+
+def count_sources(inputs: Iterable[str]) -> int:
+    """How many Sources `iter_sources` will yield (for a progress bar), without reading any
+    file or standard input."""
+    return sum(1 for _ in _expand(inputs, None))
+
+
+def iter_sources(inputs: Iterable[str], skipped: SkippedFiles | None = None) -> Iterator[Source]:
+    """Yield one Source per input document, in the order given (folders sorted), lazily.
+
+    Files in folders whose suffix is not a text suffix are left out and noted in `skipped`
+    so the runner can say so."""
+    for source in _expand(inputs, skipped):
+        if source is None:
             data = sys.stdin.buffer.read()
             yield Source(name="stdin-" + hashlib.sha256(data).hexdigest()[:12], path=None, data=data)
+        else:
+            yield source
+
+
+def _expand(inputs: Iterable[str], skipped: SkippedFiles | None) -> Iterator[Source | None]:
+    """Sources for every input, None standing for standard input (not read here)."""
+    for item in inputs:
+        if item == "-":
+            yield None
             continue
         path = Path(item)
         if path.is_dir():

@@ -1,33 +1,49 @@
 """The run manifest: what has been done, so re-runs do only new work and a killed run resumes.
 
 Three files sit together: `OUT.jsonl` (records), `OUT.errors.jsonl` (error rows) and
-`OUT.manifest.jsonl`. The output files are append-only. After a record or error row is
-written and flushed, one manifest line is appended: the commit marker. It names the input,
-its key (content hash + pipeline version + config hash) and the byte length of both
-output files after the write. On opening, anything past the last committed lengths (a
-record written but not committed when the process was killed) is cut off, so a resumed
-run has no duplicate and loses nothing: the uncommitted input is simply done again.
+`OUT.manifest.sqlite`. The output files are append-only. After a record or error row is
+written and flushed, one manifest row is inserted: the commit marker. It names the input,
+its key (content hash + pipeline version + config hash) and the byte length of both output
+files after the write. On opening, anything past the last committed lengths (a record
+written but not committed when the process was killed) is cut off, so a resumed run has no
+duplicate and loses nothing: the uncommitted input is simply done again.
+
+The manifest is SQLite so memory stays flat however many inputs an archive has: lookups go
+through an index on disk, nothing is held per input. Rows are committed in small
+transactions (WAL, no fsync per commit); a kill -9 loses at most the rows of the open
+transaction, whose records are then cut off and redone. The database is opened with an
+exclusive lock, so a second run writing to the same output stops with a clear message.
 
 When an input is processed again (its content, the pipeline or the config changed), its
-earlier line is superseded. At the end of a complete run `compact()` rewrites the three
-files without superseded lines: new files are written beside the old ones, a journal
+earlier row is superseded. At the end of a complete run `close(compact=True)` rewrites the
+three files without superseded lines: new files are written beside the old ones, a journal
 marks them complete, then they are renamed over the old ones. A run killed during the
 renames finishes them on the next open (roll forward), so the trio is never left mixed.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sqlite3
+import time
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
+from typing import Iterator
 
 import orjson
 
 from . import __version__
 
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
+COMMIT_EVERY_ROWS = 64          # rows per transaction ...
+COMMIT_EVERY_SECONDS = 0.5      # ... or sooner, so a killed slow run redoes little
 
 
 def manifest_path(output: Path) -> Path:
+    return output.with_name(output.name.removesuffix(".jsonl") + ".manifest.sqlite")
+
+
+def legacy_manifest_path(output: Path) -> Path:
+    """Format 1 (before 0.2): one JSON line per commit. Converted on first open."""
     return output.with_name(output.name.removesuffix(".jsonl") + ".manifest.jsonl")
 
 
@@ -51,29 +67,48 @@ class Entry:
     mtime_ns: int | None = None   # content hash without reading the file again
     sha256: str | None = None
 
-    def to_line(self) -> bytes:
-        return orjson.dumps({k: v for k, v in self.__dict__.items() if v is not None or k == "key"},
-                            option=orjson.OPT_APPEND_NEWLINE)
+
+COLUMNS = ", ".join(f.name for f in fields(Entry))
+_PLACEHOLDERS = ", ".join("?" for _ in fields(Entry))
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    seq INTEGER PRIMARY KEY, input TEXT NOT NULL, key TEXT, kind TEXT NOT NULL,
+    out INTEGER NOT NULL, err INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER, sha256 TEXT);
+CREATE INDEX IF NOT EXISTS entries_by_input ON entries (input, seq);
+INSERT OR IGNORE INTO meta VALUES ('format', '{MANIFEST_FORMAT}'), ('pipeline', '{__version__}'),
+                                  ('superseded', '0');
+"""
 
 
-def _read_entries(path: Path) -> tuple[list[Entry], int]:
-    """The committed entries, and the byte length of the manifest that holds them."""
-    entries: list[Entry] = []
-    length = 0
-    if not path.exists():
-        return entries, length
+def _connect(path: Path, exclusive: bool = True) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, timeout=0)
+    if exclusive:
+        db.execute("PRAGMA locking_mode=EXCLUSIVE")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")   # WAL: durable against a killed process
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _bulk_insert(db: sqlite3.Connection, rows) -> None:
+    db.execute("BEGIN")
+    db.executemany(f"INSERT INTO entries ({COLUMNS}) VALUES ({_PLACEHOLDERS})", rows)
+    db.execute("COMMIT")
+
+
+def _legacy_rows(path: Path) -> Iterator[tuple]:
+    """The committed rows of a format-1 manifest (a torn last line was never committed)."""
     with open(path, "rb") as handle:
         for line in handle:
             if not line.endswith(b"\n"):
-                break                       # torn last line: never committed
+                break
             try:
                 data = orjson.loads(line)
             except orjson.JSONDecodeError:
                 break
-            length += len(line)
             if "input" in data:             # else the header line
-                entries.append(Entry(**data))
-    return entries, length
+                yield astuple(Entry(**data))
 
 
 class Manifest:
@@ -81,28 +116,51 @@ class Manifest:
 
     def __init__(self, output: Path, errors: Path, force: bool = False):
         self.output, self.errors, self.path = output, errors, manifest_path(output)
-        self._finish_compaction()
-        if force:
-            for path in (self.output, self.errors, self.path):
-                path.unlink(missing_ok=True)
-        self.entries, manifest_length = _read_entries(self.path)
-        self.latest: dict[str, Entry] = {}
-        for entry in self.entries:
-            self.latest[entry.input] = entry
-        out_end = self.entries[-1].out if self.entries else 0
-        err_end = self.entries[-1].err if self.entries else 0
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.errors.parent.mkdir(parents=True, exist_ok=True)
+        self._finish_compaction()
+        if force:
+            for path in (self.output, self.errors, self.path, legacy_manifest_path(output),
+                         *self._sqlite_sidecars(self.path)):
+                path.unlink(missing_ok=True)
+        self._convert_legacy()
+        try:
+            self._db = _connect(self.path)
+            self._db.execute("BEGIN IMMEDIATE")     # takes the exclusive lock, or fails now
+        except sqlite3.OperationalError as exc:
+            raise ManifestError(
+                f"cannot open the manifest {self.path} ({exc}): another bulletins run may be "
+                f"writing to {self.output}; wait for it to finish, or write to another -o") from None
+        except sqlite3.DatabaseError as exc:
+            raise ManifestError(f"the manifest {self.path} is damaged ({exc}): re-run with --force "
+                                f"to start the output again") from None
+        self._pending, self._last_commit = 0, time.monotonic()
+        self.superseded = 0
+        out_end, err_end = self._committed_ends()
         self._out = self._open_truncated(self.output, out_end)
         self._err = self._open_truncated(self.errors, err_end)
-        self._man = open(self.path, "ab")
-        self._man.truncate(manifest_length)        # drop a torn last line
-        if not self.entries:
-            self._man.truncate(0)
-            self._man.write(orjson.dumps({"manifest": MANIFEST_FORMAT, "pipeline": __version__},
-                                         option=orjson.OPT_APPEND_NEWLINE))
-            self._man.flush()
-        self.superseded = 0
+
+    @staticmethod
+    def _sqlite_sidecars(path: Path) -> tuple[Path, Path]:
+        return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+    def _convert_legacy(self) -> None:
+        """Move a format-1 JSON-lines manifest into SQLite, once (crash-safe: temp + rename)."""
+        legacy = legacy_manifest_path(self.output)
+        if not legacy.exists():
+            return
+        if not self.path.exists():
+            tmp = self._tmp(self.path)
+            tmp.unlink(missing_ok=True)
+            db = _connect(tmp, exclusive=False)
+            _bulk_insert(db, _legacy_rows(legacy))
+            db.close()
+            os.replace(tmp, self.path)
+        legacy.unlink()
+
+    def _committed_ends(self) -> tuple[int, int]:
+        row = self._db.execute("SELECT out, err FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+        return row if row else (0, 0)
 
     def _open_truncated(self, path: Path, length: int):
         handle = open(path, "ab")
@@ -118,19 +176,20 @@ class Manifest:
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def lookup(self, identity: str) -> Entry | None:
+        """The latest committed result for this input, if any."""
+        row = self._db.execute(f"SELECT {COLUMNS} FROM entries WHERE input = ? "
+                               f"ORDER BY seq DESC LIMIT 1", (identity,)).fetchone()
+        return Entry(*row) if row else None
+
     def is_done(self, identity: str, key: str | None) -> bool:
-        entry = self.latest.get(identity)
+        entry = self.lookup(identity)
         return key is not None and entry is not None and entry.key == key
 
-    def known_sha256(self, identity: str, size: int, mtime_ns: int) -> str | None:
-        """The content hash stored for this file, if its size and mtime are unchanged."""
-        entry = self.latest.get(identity)
-        if entry and entry.sha256 and entry.size == size and entry.mtime_ns == mtime_ns:
-            return entry.sha256
-        return None
-
-    def done_errors(self) -> int:
-        return sum(1 for e in self.latest.values() if e.kind == "error")
+    def entries(self) -> Iterator[Entry]:
+        """Every row, oldest first (superseded ones too, until compaction)."""
+        for row in self._db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
+            yield Entry(*row)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -147,31 +206,51 @@ class Manifest:
         entry = Entry(input=identity, key=key, kind="record" if record_line is not None else "error",
                       out=self._out.tell(), err=self._err.tell(), size=size, mtime_ns=mtime_ns,
                       sha256=sha256)
-        self._man.write(entry.to_line())
-        self._man.flush()
-        if identity in self.latest:
+        if self.lookup(identity) is not None:
             self.superseded += 1
-        self.entries.append(entry)
-        self.latest[identity] = entry
+            self._db.execute("UPDATE meta SET value = '1' WHERE name = 'superseded'")
+        self._db.execute(f"INSERT INTO entries ({COLUMNS}) VALUES ({_PLACEHOLDERS})", astuple(entry))
+        self._pending += 1
+        now = time.monotonic()
+        if self._pending >= COMMIT_EVERY_ROWS or now - self._last_commit >= COMMIT_EVERY_SECONDS:
+            self._db.execute("COMMIT")
+            self._pending, self._last_commit = 0, now
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
 
-    def close(self) -> None:
-        for handle in (self._out, self._err, self._man):
+    def rollback_uncommitted(self) -> None:
+        """Cut both output files back to the last inserted row (after an interruption).
+
+        Rows inserted but not yet committed describe whole, flushed lines: keep them."""
+        out_end, err_end = self._committed_ends()
+        for handle, length in ((self._out, out_end), (self._err, err_end)):
+            if not handle.closed:
+                handle.flush()
+                handle.truncate(length)
+
+    def close(self, compact: bool = False) -> None:
+        """Commit and close; with `compact`, then drop superseded lines from all three files."""
+        if self._db is None:
+            return
+        for handle in (self._out, self._err):
             if not handle.closed:
                 handle.close()
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        needs_compaction = self._db.execute(
+            "SELECT value FROM meta WHERE name = 'superseded'").fetchone()[0] == "1"
+        if compact and needs_compaction:
+            self._compact()
+        self._db.close()
+        self._db = None
+        if compact and needs_compaction:
+            self._journal().write_bytes(b"complete\n")
+            self._finish_compaction()
         self._remove_empty_errors()
 
     def _remove_empty_errors(self) -> None:
         if self.errors.exists() and self.errors.stat().st_size == 0:
             self.errors.unlink()        # no error rows: no errors file
-
-    def rollback_uncommitted(self) -> None:
-        """Cut both output files back to the last commit (after an interruption)."""
-        out_end = self.entries[-1].out if self.entries else 0
-        err_end = self.entries[-1].err if self.entries else 0
-        for handle, length in ((self._out, out_end), (self._err, err_end)):
-            if not handle.closed:
-                handle.flush()
-                handle.truncate(length)
 
     # -- compaction ------------------------------------------------------------------------
 
@@ -181,36 +260,38 @@ class Manifest:
     def _tmp(self, path: Path) -> Path:
         return path.with_name(path.name + ".compact-tmp")
 
-    def compact(self) -> None:
-        """Rewrite the trio without superseded lines (call after close())."""
-        if not any(self.latest[e.input] is not e for e in self.entries):
-            return
-        keep = {id(e) for e in self.latest.values()}
+    def _compact(self) -> None:
+        """Write the trio without superseded lines to temp files, streaming the rows."""
         self.errors.touch()
-        tmp_out, tmp_err, tmp_man = (self._tmp(p) for p in (self.output, self.errors, self.path))
+        tmp_out, tmp_err, tmp_db = (self._tmp(p) for p in (self.output, self.errors, self.path))
+        tmp_db.unlink(missing_ok=True)
+        rows = self._db.execute(
+            f"SELECT {COLUMNS}, seq = (SELECT MAX(seq) FROM entries AS later "
+            f"WHERE later.input = entries.input) FROM entries ORDER BY seq")
+        kept = _connect(tmp_db, exclusive=False)
+        kept.execute("PRAGMA synchronous=FULL")
         with open(self.output, "rb") as src_out, open(self.errors, "rb") as src_err, \
-                open(tmp_out, "wb") as dst_out, open(tmp_err, "wb") as dst_err, \
-                open(tmp_man, "wb") as dst_man:
-            dst_man.write(orjson.dumps({"manifest": MANIFEST_FORMAT, "pipeline": __version__},
-                                       option=orjson.OPT_APPEND_NEWLINE))
-            prev_out = prev_err = 0
-            for entry in self.entries:
-                src, dst, start, end = ((src_out, dst_out, prev_out, entry.out) if entry.kind == "record"
-                                        else (src_err, dst_err, prev_err, entry.err))
-                prev_out, prev_err = entry.out, entry.err
-                if id(entry) not in keep:
-                    continue
-                src.seek(start)
-                dst.write(src.read(end - start))
-                entry.out, entry.err = dst_out.tell(), dst_err.tell()
-                dst_man.write(entry.to_line())
-            for handle in (dst_out, dst_err, dst_man):
+                open(tmp_out, "wb") as dst_out, open(tmp_err, "wb") as dst_err:
+            def survivors() -> Iterator[tuple]:
+                prev_out = prev_err = 0
+                for *values, latest in rows:
+                    entry = Entry(*values)
+                    src, dst, start, end = ((src_out, dst_out, prev_out, entry.out)
+                                            if entry.kind == "record"
+                                            else (src_err, dst_err, prev_err, entry.err))
+                    prev_out, prev_err = entry.out, entry.err
+                    if not latest:
+                        continue
+                    src.seek(start)
+                    dst.write(src.read(end - start))
+                    entry.out, entry.err = dst_out.tell(), dst_err.tell()
+                    yield astuple(entry)
+
+            _bulk_insert(kept, survivors())
+            for handle in (dst_out, dst_err):
                 handle.flush()
                 os.fsync(handle.fileno())
-        self._journal().write_bytes(b"complete\n")
-        self._finish_compaction()
-        self.entries = [e for e in self.entries if id(e) in keep]
-        self._remove_empty_errors()
+        kept.close()
 
     def _finish_compaction(self) -> None:
         """Roll a complete compaction forward: rename whatever temp files remain."""
@@ -222,5 +303,10 @@ class Manifest:
         for path in (self.output, self.errors, self.path):   # manifest last
             tmp = self._tmp(path)
             if tmp.exists():
+                if path == self.path:
+                    # The old database was closed before the journal was written, so any
+                    # log beside it is spent; it must not be applied to the new file.
+                    for sidecar in self._sqlite_sidecars(path):
+                        sidecar.unlink(missing_ok=True)
                 os.replace(tmp, path)
         journal.unlink()

@@ -20,7 +20,7 @@ from typing import IO, Iterable, Iterator
 from .config import Config
 from .emit import dumps_line, dumps_pretty
 from .engines import Job
-from .ingest import Source, iter_sources
+from .ingest import SkippedFiles, Source, count_sources, iter_sources
 from .manifest import Manifest, input_key
 
 MAX_ERROR_ROWS_KEPT = 1000      # for the summary on stderr; the errors file has them all
@@ -35,7 +35,7 @@ class Summary:
     unchanged_errors: int = 0   # ... of which the earlier result was an error row
     seconds: float = 0.0
     interrupted: bool = False
-    skipped_files: list[str] = field(default_factory=list)
+    skipped_files: SkippedFiles = field(default_factory=SkippedFiles)
     error_rows: list[dict] = field(default_factory=list)
 
     @property
@@ -57,9 +57,9 @@ class Summary:
         if self.unchanged:
             text += (f"; {self.unchanged} unchanged since the last run, skipped "
                      f"({self.unchanged_errors} of them with error rows; --force redoes them)")
-        if self.skipped_files:
-            suffixes = sorted({Path(p).suffix.lower() for p in self.skipped_files})
-            text += (f"; {len(self.skipped_files)} files in folders left out for their suffix "
+        if self.skipped_files.count:
+            suffixes = sorted(self.skipped_files.suffixes)
+            text += (f"; {self.skipped_files.count} files in folders left out for their suffix "
                      f"({', '.join(suffixes)}): name them explicitly to process them")
         if self.interrupted:
             text += "; INTERRUPTED: run the same command again to continue"
@@ -98,13 +98,13 @@ def _plan(sources: Iterable[Source], config: Config, manifest: Manifest | None,
     for source in sources:
         summary.documents += 1
         job = Job(source=source)
-        identity = source.identity
+        done = manifest.lookup(source.identity) if manifest is not None else None
         if source.error is None and source.data is None and source.path is not None:
             try:
                 st = os.stat(source.path)
                 job.size, job.mtime_ns = st.st_size, st.st_mtime_ns
-                if manifest is not None:
-                    job.sha256 = manifest.known_sha256(identity, st.st_size, st.st_mtime_ns)
+                if done and done.sha256 and (done.size, done.mtime_ns) == (job.size, job.mtime_ns):
+                    job.sha256 = done.sha256    # unchanged file: no need to read and hash it
             except OSError:
                 pass        # reading it below gives the error row
         if job.sha256 is None:
@@ -113,9 +113,9 @@ def _plan(sources: Iterable[Source], config: Config, manifest: Manifest | None,
                 job.sha256 = hashlib.sha256(source.data).hexdigest()
         if job.sha256 is not None:
             job.key = input_key(job.sha256, digest)
-        if manifest is not None and manifest.is_done(identity, job.key):
+        if done is not None and job.key is not None and done.key == job.key:
             summary.unchanged += 1
-            if manifest.latest[identity].kind == "error":
+            if done.kind == "error":
                 summary.unchanged_errors += 1
             source.data = None
             continue
@@ -133,17 +133,19 @@ def _engine_results(jobs: Iterator[Job], config: Config, engine: str, workers: i
     return map_jobs(jobs, config, workers=workers)
 
 
-def _progress(total: int, show: bool | None):
+def _progress(inputs: list[str], show: bool | None):
     from tqdm import tqdm
 
     if show is None:
         show = sys.stderr.isatty()
+    # The total costs a second walk of the folders (names only), so only when it is shown.
+    total = count_sources(inputs) if show else None
     tqdm.monitor_interval = 0       # no monitor thread: worker processes are forked
     return tqdm(total=total, disable=not show, unit="doc", dynamic_ncols=True, leave=False,
                 file=sys.stderr)
 
 
-def _run_ray_to_files(sources: list[Source], config: Config, output: str, workers: int,
+def _run_ray_to_files(sources: Iterable[Source], config: Config, output: str, workers: int,
                       summary: Summary, started: float) -> Summary:
     """Ray reads, processes and writes on the cluster; each row has a `record` or an
     `error` (JSON strings). No manifest: the whole input is processed."""
@@ -166,7 +168,8 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     `progress`: True/False, or None to show a bar only when stderr is a terminal."""
     summary = Summary()
     started = time.perf_counter()
-    sources = list(iter_sources(inputs, summary.skipped_files))   # paths only; bytes read lazily
+    inputs = list(inputs)
+    sources = iter_sources(inputs, summary.skipped_files)  # lazily: memory stays flat
     if engine == "ray" and output and (output.endswith(".parquet") or output.endswith("/")):
         return _run_ray_to_files(sources, config, output, workers, summary, started)
     to_file = bool(output) and output != "-"
@@ -180,8 +183,9 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     else:
         out_stream = sys.stdout.buffer
         err_stream = open(errors_path, "ab") if errors_path else None
-    bar = _progress(len(sources), progress)
+    bar = _progress(inputs, progress)
     dump = dumps_pretty if pretty else dumps_line
+    completed = False
     try:
         with _sigterm_as_interrupt():
             jobs = _plan(sources, config, manifest, summary)
@@ -206,6 +210,7 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
                 job.source.data = None          # keep memory flat over long runs
                 bar.n = summary.processed + summary.unchanged
                 bar.update(0)
+        completed = True
     except KeyboardInterrupt:
         summary.interrupted = True
         if manifest is not None:
@@ -213,12 +218,10 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     finally:
         bar.close()
         if manifest is not None:
-            manifest.close()
+            manifest.close(compact=completed)  # drop superseded lines
         if out_stream is not None:
             out_stream.flush()
         if err_stream is not None:
             err_stream.close()
-    if manifest is not None and not summary.interrupted:
-        manifest.compact()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.manifest import Manifest, manifest_path
+from pipeline.manifest import Manifest, legacy_manifest_path, manifest_path
 from pipeline.runner import run
 
 EN = "Up to now, {n} preaching activities were carried out in Hongshan District.\n"
@@ -36,8 +36,11 @@ def test_first_run_writes_records_in_input_order_and_a_manifest(tmp_path):
     summary = run([str(folder)], load_config(), output=str(out))
     assert (summary.documents, summary.records, summary.errors) == (12, 12, 0)
     assert ids(out) == [f"b{i:03d}" for i in range(12)]
-    entries = [x for x in read_jsonl(manifest_path(out)) if "input" in x]
-    assert len(entries) == 12 and all(e["kind"] == "record" for e in entries)
+    manifest = Manifest(out, tmp_path / "out" / "r.errors.jsonl")
+    entries = list(manifest.entries())
+    manifest.close()
+    assert len(entries) == 12 and all(e.kind == "record" for e in entries)
+    assert [e.input for e in entries] == [str(folder / f"b{i:03d}.txt") for i in range(12)]
     assert not (tmp_path / "out" / "r.errors.jsonl").exists()
 
 
@@ -159,28 +162,51 @@ def test_stdout_mode_writes_records_and_error_rows_to_stderr(tmp_path):
 
 # -- the manifest on its own ----------------------------------------------------------------
 
+def _trio(tmp_path):
+    return tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+
+
 def test_uncommitted_tail_is_cut_off_on_open(tmp_path):
-    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    out, err = _trio(tmp_path)
     manifest = Manifest(out, err)
     manifest.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
     manifest.close()
     with open(out, "ab") as handle:                 # written, then killed before the commit
         handle.write(b'{"doc_id":"b"}\n{"doc_')
-    with open(manifest_path(out), "ab") as handle:  # a torn manifest line
-        handle.write(b'{"input":"/b","ke')
     reopened = Manifest(out, err)
     assert out.read_bytes() == b'{"doc_id":"a"}\n'
     assert reopened.is_done("/a", "k1") and not reopened.is_done("/b", "k2")
     reopened.commit("/b", "k2", b'{"doc_id":"b"}\n', None)
     reopened.close()
     assert out.read_bytes() == b'{"doc_id":"a"}\n{"doc_id":"b"}\n'
-    assert len(Manifest(out, err).entries) == 2
+    again = Manifest(out, err)
+    assert [e.input for e in again.entries()] == ["/a", "/b"]
+    again.close()
+
+
+def test_rows_of_an_uncommitted_transaction_are_lost_with_their_lines(tmp_path):
+    """A kill -9 mid-transaction: the database drops the open rows; on open, their lines
+    (flushed to the output) are cut off too, so the inputs are simply done again."""
+    out, err = _trio(tmp_path)
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
+    manifest._db.execute("COMMIT")                  # /a durable ...
+    manifest._db.execute("BEGIN IMMEDIATE")
+    manifest.commit("/b", "k2", b'{"doc_id":"b"}\n', None)      # ... /b not yet
+    manifest._db.execute("ROLLBACK")                # what the kill does to the open transaction
+    manifest._db.close()
+    manifest._db = None
+    manifest._out.close()
+    reopened = Manifest(out, err)
+    assert out.read_bytes() == b'{"doc_id":"a"}\n'
+    assert reopened.is_done("/a", "k1") and not reopened.is_done("/b", "k2")
+    reopened.close()
 
 
 def test_output_shorter_than_manifest_asks_for_force(tmp_path):
     from pipeline.manifest import ManifestError
 
-    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    out, err = _trio(tmp_path)
     manifest = Manifest(out, err)
     manifest.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
     manifest.close()
@@ -189,20 +215,96 @@ def test_output_shorter_than_manifest_asks_for_force(tmp_path):
         Manifest(out, err)
 
 
+def test_a_second_run_on_the_same_output_is_refused_while_the_first_holds_it(tmp_path):
+    from pipeline.manifest import ManifestError
+
+    out, err = _trio(tmp_path)
+    first = Manifest(out, err)
+    first.commit("/a", "k1", b'{"doc_id":"a"}\n', None)
+    with pytest.raises(ManifestError, match="another bulletins run"):
+        Manifest(out, err)
+    first.close()
+    Manifest(out, err).close()                      # free again once the first is done
+
+
+def test_a_damaged_manifest_asks_for_force(tmp_path):
+    from pipeline.manifest import ManifestError
+
+    out, err = _trio(tmp_path)
+    manifest_path(out).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(ManifestError, match="damaged.*--force"):
+        Manifest(out, err)
+    Manifest(out, err, force=True).close()
+
+
+def test_compaction_drops_superseded_lines_and_keeps_order(tmp_path):
+    out, err = _trio(tmp_path)
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"v":"a1"}\n', None)
+    manifest.commit("/b", "k1", None, b'{"e":"b1"}\n')
+    manifest.commit("/c", "k1", b'{"v":"c1"}\n', None)
+    manifest.commit("/b", "k2", b'{"v":"b2"}\n', None)       # the error row is superseded
+    manifest.commit("/a", "k2", b'{"v":"a2"}\n', None)
+    manifest.close(compact=True)
+    assert out.read_bytes() == b'{"v":"c1"}\n{"v":"b2"}\n{"v":"a2"}\n'
+    assert not err.exists()                          # no error row left: no errors file
+    reopened = Manifest(out, err)
+    assert [(e.input, e.key) for e in reopened.entries()] == [("/c", "k1"), ("/b", "k2"), ("/a", "k2")]
+    assert reopened.is_done("/b", "k2") and not reopened.is_done("/b", "k1")
+    reopened.commit("/d", "k1", b'{"v":"d1"}\n', None)      # offsets after compaction are right
+    reopened.close(compact=True)
+    assert out.read_bytes().endswith(b'{"v":"a2"}\n{"v":"d1"}\n')
+    assert not list(tmp_path.glob("*compact*"))
+
+
 def test_compaction_interrupted_after_journal_rolls_forward(tmp_path):
-    out, err = tmp_path / "r.jsonl", tmp_path / "r.errors.jsonl"
+    out, err = _trio(tmp_path)
     manifest = Manifest(out, err)
     manifest.commit("/a", "k1", b'{"v":1}\n', None)
     manifest.commit("/a", "k2", b'{"v":2}\n', None)
-    manifest.close()
     # simulate: temp files and journal written, killed before any rename
     real_finish = Manifest._finish_compaction
     Manifest._finish_compaction = lambda self: None
     try:
-        manifest.compact()
+        manifest.close(compact=True)
     finally:
         Manifest._finish_compaction = real_finish
     assert out.read_bytes() == b'{"v":1}\n{"v":2}\n'
     reopened = Manifest(out, err)
     assert out.read_bytes() == b'{"v":2}\n'
-    assert [e.key for e in reopened.entries] == ["k2"]
+    assert [e.key for e in reopened.entries()] == ["k2"]
+    reopened.close()
+
+
+def test_compaction_interrupted_before_journal_is_discarded(tmp_path):
+    out, err = _trio(tmp_path)
+    manifest = Manifest(out, err)
+    manifest.commit("/a", "k1", b'{"v":1}\n', None)
+    manifest.commit("/a", "k2", b'{"v":2}\n', None)
+    manifest._compact()                             # temp files written, then killed
+    manifest._db.execute("COMMIT")
+    manifest._db.close()
+    manifest._db = None
+    manifest._out.close()
+    reopened = Manifest(out, err)
+    assert not list(tmp_path.glob("*compact*"))
+    assert [e.key for e in reopened.entries()] == ["k1", "k2"]
+    reopened.close(compact=True)
+    assert out.read_bytes() == b'{"v":2}\n'
+
+
+def test_a_format_1_manifest_is_converted_and_the_run_continues(tmp_path):
+    folder = make_inputs(tmp_path / "in", 3)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    manifest = Manifest(out, tmp_path / "r.errors.jsonl")
+    entries = list(manifest.entries())
+    manifest.close()
+    legacy = [orjson.dumps({"manifest": 1, "pipeline": "0.1.0"})]
+    legacy += [orjson.dumps({k: v for k, v in e.__dict__.items() if v is not None or k == "key"})
+               for e in entries]
+    manifest_path(out).unlink()
+    legacy_manifest_path(out).write_bytes(b"\n".join(legacy) + b"\n" + b'{"input":"/x","ke')
+    summary = run([str(folder)], load_config(), output=str(out))
+    assert (summary.unchanged, summary.records) == (3, 0)
+    assert not legacy_manifest_path(out).exists() and manifest_path(out).exists()
