@@ -308,3 +308,16 @@ def test_a_format_1_manifest_is_converted_and_the_run_continues(tmp_path):
     summary = run([str(folder)], load_config(), output=str(out))
     assert (summary.unchanged, summary.records) == (3, 0)
     assert not legacy_manifest_path(out).exists() and manifest_path(out).exists()
+
+
+def test_cli_refuses_a_second_run_on_an_output_in_use(tmp_path):
+    folder = make_inputs(tmp_path / "in", 1)
+    out = tmp_path / "r.jsonl"
+    holder = Manifest(out, tmp_path / "r.errors.jsonl")      # as a first run in progress would
+    try:
+        result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out)])
+    finally:
+        holder.close()
+    assert result.exit_code == 2
+    assert "another bulletins run" in result.stderr and "Traceback" not in result.stderr
+    assert out.read_bytes() == b""                             # nothing written by the second
