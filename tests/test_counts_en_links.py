@@ -33,6 +33,8 @@ def test_links(text, value, activity):
 @pytest.mark.parametrize("text, value, category", [
     ("The museum received about 150 groups of visitors in May.", 150, "organization"),
     ("The station pushed 20 issues of audio lectures on its account.", 20, "item"),
+    ("The party school has run 5 issues of training classes.", 5, "activity"),
+    ("The volunteers handed out 300 bags of vegetables.", 300, "item"),
     ("The town launched 12 series of theme practice activities.", 12, "activity"),
 ])
 def test_collective_of_category(text, value, category):
@@ -48,3 +50,41 @@ def test_collective_of_category(text, value, category):
 def test_measure_words_typed_by_the_clause(text, value, normalized, activity):
     c = count_of(text, value)
     assert (c["unit_normalized"], c["category"], c["activity"]) == (normalized, "activity", activity)
+
+
+@pytest.mark.parametrize("text, value, activity", [
+    # a group that "has" N people sizes them, and they link through it
+    ('The "Silver Age" preaching group of the county has 40 people, mostly retired teachers.', 40,
+     "preaching"),
+    ("The volunteer team in Xinhe Street consists of 35 retirees.", 35, "volunteer_service"),
+    # ... a class or a session is no group formed to do something, and other subjects size nothing
+    ("The team leader has 3 children.", 3, None),
+    ("The district has 300 people in the villages.", 300, None),
+])
+def test_group_having_people(text, value, activity):
+    assert count_of(text, value)["activity"] == activity
+
+
+def test_bare_noun_takes_the_type_of_the_sentence_before():
+    text = ("The county chose 30 lecturers from the retired cadres. "
+            "They were divided into 5 teams, each responsible for one town.")
+    assert count_of(text, 5)["activity"] == "preaching"
+    # not across paragraphs
+    text = ("The county chose 30 lecturers from the retired cadres.\n\n"
+            "They were divided into 5 teams, each responsible for one town.")
+    assert count_of(text, 5)["activity"] is None
+
+
+def test_a_capitalised_venue_name_does_not_type_a_nearby_group():
+    text = ("Docents of the Jinggang Revolutionary Memorial Hall joined them, "
+            "and 4 teams were formed.")
+    assert count_of(text, 4)["activity"] is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The column opened in May, and the clicks exceeded 2 million times.", 2000000),
+    ("The micro-videos were played 300,000 times on Douyin.", 300000),
+])
+def test_times_after_a_click_word_counts_views_not_occurrences(text, value):
+    c = count_of(text, value)
+    assert (c["category"], c["activity"]) == ("other", None)

@@ -48,7 +48,8 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
                           text: str | None = None) -> list[Hit]:
     """Type cues in an English spaCy Doc that survive the rules, as character spans.
 
-    `naming=True` keeps cues in quotes, plans and denials: used to say what a counted thing is
+    `naming=True` keeps cues in quotes, plans and denials, but drops weak ones ending a
+    capitalised name: used to say what a counted thing is
     ("400 items in the 'practical things for the masses' drive"), not whether it was done.
     `text` is doc.text when the caller has it (spaCy rebuilds it token by token).
     """
@@ -86,6 +87,8 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
         if masked and any(ms < end and start < me for ms, me in masked):
             continue
         start_char, end_char = idx[start], idx[end - 1] + len(token_text(orth[end - 1]))
+        if naming and type_id[0] == lex.WEAK_PREFIX and _in_proper_name(doc, start, end):
+            continue
         if not naming:
             if quoted and _inside(start_char, end_char, quoted):
                 continue
@@ -103,6 +106,16 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
 
 
 _cue_rules: dict[str, tuple] = {}
+
+
+def _in_proper_name(doc, start: int, end: int) -> bool:
+    """Whether a cue is the capitalised end of a longer name ("the docents of the Nanchang
+    Uprising Memorial Hall"): naming a place or a body, it says nothing of what a counted thing
+    nearby is. The word before must be capitalised and not the first of the text."""
+    if start < 2 or not all(t.is_title for t in doc[start:end]):
+        return False
+    before = doc[start - 1]
+    return before.is_title and before.is_alpha
 
 
 def _cue_rule(label: str) -> tuple:

@@ -19,7 +19,8 @@ from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
 from .numbers_en import NumberPhrase, find_number_phrases, qualifier_after
-from .units_en import Unit, group_after, group_before, lemma, unit_after, unit_before, unit_lexicon
+from .units_en import (Unit, group_after, group_before, group_having, lemma, unit_after, unit_before,
+                       unit_lexicon)
 
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
@@ -52,6 +53,16 @@ def _sentence_at(bounds, starts, pos: int) -> tuple[int, int]:
     return bounds[i] if bounds else (0, 0)
 
 
+def _previous_sentence(text: str, bounds, starts, s_start: int) -> str:
+    """The sentence before the one starting at s_start, if in the same paragraph (line)."""
+    i = bisect.bisect_right(starts, s_start) - 2
+    if i < 0:
+        return ""
+    p_start, p_end = bounds[i]
+    own_start = s_start + len(text[s_start:s_start + 40]) - len(text[s_start:s_start + 40].lstrip())
+    return "" if "\n" in text[p_end:own_start] else text[p_start:p_end]
+
+
 def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
     if masks.covers(phrase.start, phrase.end, phrase.words_only):
         return True
@@ -63,9 +74,11 @@ def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
             or titled_name_after(text, phrase))
 
 
-def _activity(unit: Unit, link_unit: str | None, sentence: str) -> str | None:
+def _activity(unit: Unit, link_unit: str | None, sentence: str, previous: str = "") -> str | None:
     """The taxonomy type of the counted thing. Role-neutral people (party members, residents)
-    link to none unless the count sizes a group formed to do something."""
+    link to none unless the count sizes a group formed to do something. A bare noun whose
+    sentence names no type takes it from the sentence before, in the same paragraph ("26
+    lecturers were chosen. They formed 6 teams")."""
     if unit.category not in LINKED_CATEGORIES and not link_unit:
         return None
     lex = unit_lexicon()
@@ -75,11 +88,14 @@ def _activity(unit: Unit, link_unit: str | None, sentence: str) -> str | None:
     if unit.category == "people" and neutral and not link_unit and " and " not in unit.text:
         # only the unit's own words may name a role ("grid members"), never the sentence
         return activities.activity_for_unit(reading, "", "en")
-    return activities.activity_for_unit(reading, sentence, "en")
+    found = activities.activity_for_unit(reading, sentence, "en")
+    if found is None and previous:
+        found = activities.activity_for_unit(reading, f"{previous} {sentence}", "en")
+    return found
 
 
 def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
-           link_unit: str | None, sentence: str) -> dict:
+           link_unit: str | None, sentence: str, previous: str) -> dict:
     return {
         "value": phrase.value,
         "low": phrase.low,
@@ -88,7 +104,7 @@ def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qua
         "unit": unit.text.strip(),
         "unit_normalized": unit.normalized,
         "category": unit.category,
-        "activity": _activity(unit, link_unit, sentence),
+        "activity": _activity(unit, link_unit, sentence, previous),
         "span": [span_start, span_end],
     }
 
@@ -153,6 +169,8 @@ def find_counts_en(doc) -> list[dict]:
                 group = group_after(text, unit.end)
                 if group:
                     link_unit = f"{unit.text} of {group}"
+                else:
+                    link_unit = group_having(text, phrase.q_start)
         elif BACKWARD_END.match(text, phrase.end) or unit_before(text, phrase.q_start, linked_only=True):
             unit = unit_before(text, phrase.q_start)
             if unit is None or unit.excluded:
@@ -166,5 +184,6 @@ def find_counts_en(doc) -> list[dict]:
         if _is_excluded_number(text, phrase, masks, quotes):
             continue
         link_unit = group_before(text, phrase.q_start) or link_unit
-        counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence))
+        counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence,
+                             _previous_sentence(text, bounds, starts, s_start)))
     return counts

@@ -41,6 +41,8 @@ class UnitLexicon:
     repairs: dict           # lemma -> repair table
     stop: frozenset
     excluded: dict          # word/phrase -> reason
+    metric_heads: frozenset   # "times" after a click/view word: a tally, not occurrences
+    metric_words: frozenset
 
 
 @lru_cache(maxsize=65536)
@@ -91,6 +93,8 @@ def unit_lexicon() -> UnitLexicon:
         repairs=repairs,
         stop=frozenset(load_lines("counts_en/unit_stopwords.txt")),
         excluded=excluded,
+        metric_heads=frozenset(units["metrics"]["heads"]),
+        metric_words=frozenset(units["metrics"]["words"]),
     )
 
 
@@ -288,6 +292,8 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     if repair:
         category = repair.get("category", category)
         normalized = repair["normalized"] if times else _normalized(unit_text, head, repair["normalized"])
+    if len(phrase_words) == 1 and lemma(head) in lex.metric_heads and _after_metric(text, pos, lex):
+        category, normalized = "other", None     # "the clicks exceeded 1.5 million times"
     return Unit(start, end, unit_text, head.lower(), category, normalized, reason)
 
 
@@ -311,6 +317,18 @@ def _collective_category(phrase_words: list[str], lex: UnitLexicon) -> str | Non
 
 # Categories a collective keeps as its own (a group, a bag, an issue, a session).
 _COUNTED_COLLECTIVES = {"organization", "item", "activity"}
+
+
+def _after_metric(text: str, pos: int, lex: UnitLexicon) -> bool:
+    """Whether a click/view word ("clicks", "viewed", "played") stands in the clause just before
+    the number ending at pos."""
+    toks = tokens_before(text, pos, 80)[-8:]
+    for t in reversed(toks):
+        if t.text in ",;.!?，；。":
+            return False
+        if t.lower in lex.metric_words:
+            return True
+    return False
 
 
 def _normalized(unit_text: str, head: str, replacement: str) -> str:
@@ -391,6 +409,55 @@ def group_before(text: str, pos: int) -> str | None:
             break
         m -= 1
     return " ".join(t.text for t in toks[m:k])
+
+
+def group_having(text: str, pos: int) -> str | None:
+    """The group a count of people sizes when the group is the subject of "has", "consists of"
+    ... ("the preaching group of the district has 86 people" -> "preaching group"); pos is the
+    start of the number (with its qualifier)."""
+    lex = unit_lexicon()
+    toks = tokens_before(text, pos, 100)
+    k = len(toks)
+    for phrase in _having_phrases():
+        n = len(phrase)
+        if k > n and tuple(t.lower for t in toks[k - n:k]) == phrase:
+            k -= n
+            break
+    else:
+        return None
+    # the group noun, possibly followed by "of the district", "in Xinhe Street"
+    for g in range(k - 1, max(k - 6, 0) - 1, -1):
+        t = toks[g]
+        if lemma(t.lower) in lex.group_nouns and category_of([t.text], lex) == "organization":
+            # a team formed to do something; not a class or session ("each class has 20")
+            if g == k - 1 or toks[g + 1].lower in _GROUP_TAIL:
+                return _with_modifiers(toks, g, lex)
+            return None
+        if not t.text[0].isalpha() or not (t.lower in _GROUP_TAIL or t.text[0].isupper()
+                                           or category_of([t.text], lex) == "place"):
+            return None
+    return None
+
+
+def _with_modifiers(toks, g: int, lex: UnitLexicon) -> str:
+    """The group noun toks[g] with up to 3 modifier words before it."""
+    m = g
+    while m > 0 and g - m < 3:
+        prev = toks[m - 1]
+        if not prev.text[0].isalpha() or prev.lower in lex.stop:
+            break
+        m -= 1
+    return " ".join(x.text for x in toks[m:g + 1])
+
+
+# Words that may follow a group noun before its "has": "the team of the street has ...".
+_GROUP_TAIL = frozenset({"of", "in", "at", "the", "this", "that", "whole"})
+
+
+@lru_cache(maxsize=1)
+def _having_phrases() -> tuple[tuple[str, ...], ...]:
+    phrases = load_toml("counts_en/units.toml")["roles"]["group_having"]
+    return tuple(sorted((tuple(p.lower().split()) for p in phrases), key=len, reverse=True))
 
 
 def group_after(text: str, pos: int) -> str | None:
