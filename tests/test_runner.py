@@ -321,3 +321,23 @@ def test_cli_refuses_a_second_run_on_an_output_in_use(tmp_path):
     assert result.exit_code == 2
     assert "another bulletins run" in result.stderr and "Traceback" not in result.stderr
     assert out.read_bytes() == b""                             # nothing written by the second
+
+
+def test_progress_bar_counts_against_the_total_of_inputs(tmp_path, capsys):
+    folder = make_inputs(tmp_path / "in", 12)
+    run([str(folder)], load_config(), output=str(tmp_path / "r.jsonl"), progress=True)
+    assert "| 0/12 [" in capsys.readouterr().err        # the total is known from the start
+
+
+def test_counting_inputs_for_the_bar_reads_neither_files_nor_stdin(tmp_path, monkeypatch):
+    from pipeline.ingest import count_sources
+
+    class Untouchable:
+        @property
+        def buffer(self):
+            raise AssertionError("standard input was read")
+
+    monkeypatch.setattr("sys.stdin", Untouchable())
+    folder = make_inputs(tmp_path / "in", 5)
+    (folder / "scan.png").write_bytes(b"\x89PNG")                   # left out, as in a run
+    assert count_sources(["-", str(folder), str(tmp_path / "missing.txt")]) == 7
