@@ -74,11 +74,11 @@ def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
             or titled_name_after(text, phrase))
 
 
-def _activity(unit: Unit, link_unit: str | None, sentence: str, previous: str = "") -> str | None:
+def _activity(unit: Unit, link_unit: str | None, sentence: str, previous=None) -> str | None:
     """The taxonomy type of the counted thing. Role-neutral people (party members, residents)
     link to none unless the count sizes a group formed to do something. A bare noun whose
     sentence names no type takes it from the sentence before, in the same paragraph ("26
-    lecturers were chosen. They formed 6 teams")."""
+    lecturers were chosen. They formed 6 teams"); `previous()` gives that sentence or ""."""
     if unit.category not in LINKED_CATEGORIES and not link_unit:
         return None
     lex = unit_lexicon()
@@ -89,13 +89,15 @@ def _activity(unit: Unit, link_unit: str | None, sentence: str, previous: str = 
         # only the unit's own words may name a role ("grid members"), never the sentence
         return activities.activity_for_unit(reading, "", "en")
     found = activities.activity_for_unit(reading, sentence, "en")
-    if found is None and previous:
-        found = activities.activity_for_unit(reading, f"{previous} {sentence}", "en")
+    if found is None and previous is not None:
+        before = previous()
+        if before:
+            found = activities.activity_for_unit(reading, f"{before} {sentence}", "en")
     return found
 
 
 def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
-           link_unit: str | None, sentence: str, previous: str) -> dict:
+           link_unit: str | None, sentence: str, previous) -> dict:
     return {
         "value": phrase.value,
         "low": phrase.low,
@@ -185,5 +187,5 @@ def find_counts_en(doc) -> list[dict]:
             continue
         link_unit = group_before(text, phrase.q_start) or link_unit
         counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence,
-                             _previous_sentence(text, bounds, starts, s_start)))
+                             lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
     return counts

@@ -6,6 +6,7 @@ or an unlisted word that looks plural. The run stops at function words, punctuat
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -286,7 +287,8 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     unit_text = text[start:end]
     head = head_tok.text
     category = category_of(phrase_words, lex) or guess_category(head)
-    category = _collective_category(phrase_words, lex) or category
+    if len(phrase_words) > 2:
+        category = _collective_category(phrase_words, lex) or category
     repair = _repair(times or head, sentence, lex, bare=len(phrase_words) == 1)
     normalized = None
     if repair:
@@ -415,6 +417,8 @@ def group_having(text: str, pos: int) -> str | None:
     """The group a count of people sizes when the group is the subject of "has", "consists of"
     ... ("the preaching group of the district has 86 people" -> "preaching group"); pos is the
     start of the number (with its qualifier)."""
+    if not _having_end().search(text, max(0, pos - 40), pos):
+        return None
     lex = unit_lexicon()
     toks = tokens_before(text, pos, 100)
     k = len(toks)
@@ -452,6 +456,14 @@ def _with_modifiers(toks, g: int, lex: UnitLexicon) -> str:
 
 # Words that may follow a group noun before its "has": "the team of the street has ...".
 _GROUP_TAIL = frozenset({"of", "in", "at", "the", "this", "that", "whole"})
+
+
+@lru_cache(maxsize=1)
+def _having_end() -> re.Pattern:
+    """Any group_having phrase right before the number (a cheap test before tokenising)."""
+    words = sorted((" ".join(p) for p in _having_phrases()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                      + r")\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
