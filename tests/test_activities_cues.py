@@ -58,3 +58,14 @@ def test_new_strong_cues(text, present):
 ])
 def test_count_links_from_the_clause(unit, sentence, expected):
     assert activity_for_unit(unit, sentence, "en") == expected
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("service teams of party members", "volunteer_service"),   # the outer noun names the type
+    ("teams of volunteers", "volunteer_service"),              # else the complement does
+    ("sessions of legal lectures", "preaching"),
+    ("bags of vegetables", None),
+    ("members of the party", None),
+])
+def test_x_of_y_units(unit, expected):
+    assert activity_for_unit(unit, "", "en") == expected

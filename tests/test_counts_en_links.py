@@ -84,6 +84,7 @@ def test_a_capitalised_venue_name_does_not_type_a_nearby_group():
 @pytest.mark.parametrize("text, value", [
     ("The column opened in May, and the clicks exceeded 2 million times.", 2000000),
     ("The micro-videos were played 300,000 times on Douyin.", 300000),
+    ("The account published 80 articles, read 400,000 times.", 400000),
 ])
 def test_times_after_a_click_word_counts_views_not_occurrences(text, value):
     c = count_of(text, value)

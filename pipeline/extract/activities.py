@@ -84,6 +84,9 @@ _HEAD_ORDER = {lex.NULL_HEAD: 0, lex.CONTEXT_HEAD: 2}
 
 
 def _english_unit_type(unit: str, context: str) -> str | None:
+    decided = _english_of_parts_type(unit)
+    if decided:
+        return decided
     for step in _english_unit_plan(unit):
         if step[0] == _RETURN:
             return step[1]
@@ -91,6 +94,22 @@ def _english_unit_type(unit: str, context: str) -> str | None:
         found = _english_context_type(unit, context, allowed=allowed, strong_only=strong_only)
         if found or final:
             return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _english_of_parts_type(unit: str) -> str | None:
+    """"X of Y" units: the type the outer noun phrase names by its own words ("12 service teams
+    of party members"), else the one the complement names ("6 sessions of legal lectures",
+    "5 teams of volunteers"); None when neither decides alone (the whole unit is then read as
+    usual: typed heads, null heads, the sentence)."""
+    if " of " not in unit:
+        return None
+    outer, inner = unit.split(" of ", 1)
+    for part in (outer, inner):
+        plan = _english_unit_plan(part.strip())
+        if len(plan) == 1 and plan[0][0] == _RETURN and plan[0][1]:
+            return plan[0][1]
     return None
 
 
