@@ -43,6 +43,7 @@ def test_a_tool_or_a_place_word_alone_is_not_the_activity(text, absent):
 @pytest.mark.parametrize("text, present", [
     ("The street opened a psychological hotline for residents in home isolation.", "counseling"),
     ("After three rounds, 10 teams entered the final of the county contest.", "competition"),
+    ("The old secretary gave a party lesson to the new members.", "preaching"),
 ])
 def test_new_strong_cues(text, present):
     assert present in _types(text)
