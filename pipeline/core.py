@@ -14,6 +14,7 @@ from .document import Document
 from .errors import ConfigError, PipelineError
 from .extract import extract_document
 from .ingest import Source, to_document
+from .nlp import memory_zone
 from .validate import build_record, validate_record
 
 STAGES = ("ingest", "clean", "extract", "validate")
@@ -50,13 +51,15 @@ def process_source(source: Source, config: Config) -> tuple[dict | None, dict | 
     """Ingest, clean, extract, validate one source: (record, None) or (None, error row)."""
     stage = "ingest"
     try:
-        doc = to_document(source, config.ingest.max_bytes, config.ingest.max_run_chars)
-        stage = "clean"
-        clean_document(doc, config.clean.fixes)
-        stage = "extract"
-        extract_document(doc, **config.extract.model_dump())
-        stage = "validate"
-        return validate_record(build_record(doc)), None
+        # spaCy's vocabulary would otherwise keep every new word of every document
+        with memory_zone():
+            doc = to_document(source, config.ingest.max_bytes, config.ingest.max_run_chars)
+            stage = "clean"
+            clean_document(doc, config.clean.fixes)
+            stage = "extract"
+            extract_document(doc, **config.extract.model_dump())
+            stage = "validate"
+            return validate_record(build_record(doc)), None
     except ConfigError:
         raise
     except RecursionError as exc:   # pathological input; keep the batch alive
