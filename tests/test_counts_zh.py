@@ -105,3 +105,8 @@ def test_counts_are_deterministic():
     text = "组建志愿服务队30支,招募志愿者500余名,开展活动120场。"
     assert find_counts_zh(text) == find_counts_zh(text)
     assert len(find_counts_zh(text)) == 3
+
+
+def test_pictures_counted_by_fu():
+    found = counts("展览共展出老照片二百余幅，增幅明显。")
+    assert (200, "more_than", "老照片") in found

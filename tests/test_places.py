@@ -235,3 +235,25 @@ def test_chinese_numbered_school_suffix_and_generic_hospital():
     assert got["北京市第二中学"]["name"] == "Beijing No. 2 Middle School"
     assert "重庆市巴蜀中学" in got
     assert find_places("县人民医院组织医护人员走进社区。", "zh") == []
+
+
+def test_chinese_site_names_after_a_district_and_verbs_before_them():
+    text = "党员赴鼓楼区渡江战役纪念馆参观，社区依托青松烈士陵园开展教育，还邀请南开大学教授授课。"
+    got = {p["name_zh"]: p for p in find_places(text, "zh")}
+    check_spans(text, find_places(text, "zh"))
+    assert "渡江战役纪念馆" in got and got["渡江战役纪念馆"]["name"] == "Dujiang Campaign Memorial Hall"
+    assert "鼓楼区" in got
+    assert "青松烈士陵园" in got and "南开大学" in got
+    assert not any(k.startswith(("托", "邀请")) for k in got)
+    # an ordinal or generic stem after the district is named after it
+    assert "鼓楼区第一中学" in {p["name_zh"] for p in find_places("南京市鼓楼区第一中学的学生参加活动。", "zh")}
+
+
+def test_chinese_long_clause_before_a_site_word_is_no_name():
+    assert find_places("“那时测体温常常得跑医院，现在不用了。”", "zh") == []
+
+
+def test_chinese_former_site_of_an_institute():
+    got = {p["name_zh"]: p for p in find_places("志愿者在武昌农民运动讲习所旧址前讲解。", "zh")}
+    site = got["武昌农民运动讲习所旧址"]
+    assert site["name"] == "Former Site of the Wuchang Peasant Movement Training Institute"

@@ -37,6 +37,9 @@ class Lexicon:
     zh_sites: dict
     zh_max_stem: int
     zh_boundary: tuple[str, ...]
+    zh_boundary_len: int
+    zh_site_own_after: str
+    zh_site_inner_heads: str
     zh_generic: frozenset
     zh_short_stop: frozenset
     zh_bad_following: tuple[str, ...]
@@ -98,6 +101,9 @@ def lexicon() -> Lexicon:
         zh_sites=dict(zh["site_suffixes"]),
         zh_max_stem=int(zh["max_stem"]),
         zh_boundary=tuple(sorted(zh["boundary_words"], key=len, reverse=True)),
+        zh_boundary_len=max(map(len, zh["boundary_words"])),
+        zh_site_own_after=zh.get("site_own_name_after", ""),
+        zh_site_inner_heads=zh.get("site_inner_heads", ""),
         zh_generic=frozenset(zh["generic_stems"]),
         zh_short_stop=frozenset(zh["short_stop"]),
         zh_bad_following=tuple(zh["bad_following"]),

@@ -246,11 +246,14 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
             hard_ends.add(i + len(suf))
             i += len(suf)
             continue
-        stem_start, bounded = _stem_bounds(text, i, hard_ends, lex)
+        # a former site may be named after an institution whose word is otherwise a boundary
+        # (讲习所旧址): the name then ends with that word
+        name_end = i - 1 if suf in lex.zh_sites and i > 0 and text[i - 1] in lex.zh_site_inner_heads else i
+        stem_start, bounded = _stem_bounds(text, name_end, hard_ends, lex)
         prefix = None
         if suf in lex.zh_sites and not bounded:
             # a site's name may be longer than a street's: take more when a boundary then shows
-            longer, long_bounded = _stem_bounds(text, i, hard_ends, lex, lex.zh_site_max_stem)
+            longer, long_bounded = _stem_bounds(text, name_end, hard_ends, lex, lex.zh_site_max_stem)
             if long_bounded and longer < stem_start:
                 stem_start, bounded = longer, True
         if suf in lex.zh_sites:
@@ -258,7 +261,11 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
             for ms, me in spans:
                 if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= 2:
                     prefix, stem_start, bounded = (ms, me), ms, True
+                    if _own_site_name(text, me, i, lex):
+                        prefix, stem_start = None, me      # 红桥区 | 平津战役纪念馆
                     break
+        if prefix is None and i - stem_start > lex.zh_max_stem and not _has_site_word(text[stem_start:i], lex):
+            stem_start = i      # a long name with no place before it and no site word: a clause
         stem = text[stem_start:i]
         ok = 2 <= len(stem) and _road_ok(stem, bounded)
         if ok and prefix is None:
@@ -272,6 +279,18 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
             hard_ends.add(i + len(suf))
         i += len(suf)
     return out
+
+
+def _own_site_name(text: str, name_start: int, suffix_start: int, lex: Lexicon) -> bool:
+    """After a district or county named in full (红桥区), a site name of its own (平津战役
+    纪念馆) is not named after it; an ordinal or generic stem is (区第一中学, 县人民医院)."""
+    rest = text[name_start:suffix_start]
+    return text[name_start - 1] in lex.zh_site_own_after and len(rest) >= 2 and rest[0] != "第" \
+        and not any(rest.startswith(g) for g in lex.zh_site_generic) and not any(rest.endswith(g) for g in lex.zh_generic)
+
+
+def _has_site_word(stem: str, lex: Lexicon) -> bool:
+    return any(zh in stem for zh, _ in lex.zh_site_words)
 
 
 _SUFFIX_STARTS: dict[int, tuple] = {}
@@ -304,15 +323,27 @@ def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon, max_ste
     while start > 0 and end - start < (max_stem or lex.zh_max_stem) and CJK.match(text[start - 1]) and start not in hard_ends:
         start -= 1
     bounded = start == 0 or not CJK.match(text[start - 1]) or start in hard_ends
-    window = text[start:end]
-    cut = 0
+    cut = _boundary_cut(text, start, end, lex, hard_ends)
+    if cut >= 0:
+        bounded = True
+    cut = max(cut, 0)
+    return (start + cut, bounded) if cut < end - start else (end, bounded)
+
+
+def _boundary_cut(text: str, start: int, end: int, lex: Lexicon, hard_ends: set[int]) -> int:
+    """How far into text[start:end] the last boundary word ends; -1: none ends inside it or
+    at its left edge. A boundary word may begin before the window (依托|龙华烈士陵园)."""
+    lead = 0
+    while lead < lex.zh_boundary_len - 1 and start - lead > 0 and CJK.match(text[start - lead - 1]) \
+            and start - lead not in hard_ends:
+        lead += 1
+    window = text[start - lead:end]
+    cut = -1
     for w in lex.zh_boundary:
         pos = window.rfind(w)
         if pos >= 0:
             cut = max(cut, pos + len(w))
-    if cut:
-        bounded = True
-    return (start + cut, bounded) if cut < len(window) else (end, bounded)
+    return cut - lead if cut >= lead else -1
 
 
 def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
@@ -321,11 +352,6 @@ def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
     start = end
     while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
         start -= 1
-    window = text[start:end]
-    cut = 0
-    for w in lex.zh_boundary:
-        pos = window.rfind(w)
-        if pos >= 0:
-            cut = max(cut, pos + len(w))
-    return start + cut if cut < len(window) else end
+    cut = max(_boundary_cut(text, start, end, lex, hard_ends), 0)
+    return start + cut if cut < end - start else end
 
