@@ -416,3 +416,47 @@ def test_a_range_connector_at_the_end_of_the_text_is_no_range(text):
 
     record = process(text)
     assert all(c.high is None for c in record.counts)
+
+
+def _found(text):
+    return [(c["value"], c["qualifier"], c["unit"]) for c in counts(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The county collected 2,150 complaints, of which 2,003 were handled within a week.",
+     (2003, "exact", "complaints")),
+    ("The town has 900-plus party members, of whom nearly 300 work outside the town.",
+     (300, "approx", "party members")),
+    ("The street sorted out 460 public concerns, and by the end of October 398 of them were settled.",
+     (398, "exact", "public concerns")),
+])
+def test_partitive_before_the_number_and_a_month_before_a_large_number(text, expected):
+    assert expected in _found(text)
+
+
+def test_a_partitive_with_its_own_plural_noun_keeps_it():
+    assert (5, "exact", "villages") in _found("It has 12 villages, of which 5 villages are poor.")
+
+
+def test_a_quoted_campaign_name_between_number_and_noun():
+    found = _found('The county listed 35 "Serve the people with heart" projects, 20 of which are done.')
+    assert (35, "exact", "projects") in found and (20, "exact", "projects") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is staffed by 900 full-time and part-time grid workers.",
+     (900, "exact", "full-time and part-time grid workers")),
+    ("The town built 7 elderly day care centers.", (7, "exact", "elderly day care centers")),
+    ("They visited 20 elderly in the village.", (20, "exact", "elderly")),
+    ("The street held 3 movie nights for residents.", (3, "exact", "movie nights")),
+    ("The county will recruit up to 60 more film volunteers.", (60, "up_to", "film volunteers")),
+    ("The number of visitors passed 50,000.", (50000, "exact", "visitors")),
+])
+def test_modifiers_event_nights_and_linking_verbs(text, expected):
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", ["It took 3 days and 2 nights.", "On May 2021 it opened.",
+                                  "On June 12 they met."])
+def test_durations_and_dates_stay_out(text):
+    assert _found(text) == []

@@ -329,13 +329,15 @@ def is_date_or_year(text: str, phrase: NumberPhrase) -> bool:
     r = rules()
     prev = _prev_words(text, phrase.start, 2)
     nxt = _next_words(text, phrase.end, 2)
-    if prev and prev[-1].rstrip(".") in r.months:
-        return True            # "March 5", "on June 27"
+    digits = phrase.digits_text
+    if prev and prev[-1].rstrip(".") in r.months and (
+            not phrase.value or phrase.value <= 31
+            or (digits.isdigit() and len(digits) == 4 and "," not in text[phrase.start:phrase.end])):
+        return True            # "March 5", "on June 27", "May 2021"; not "September 1,208"
     if nxt and nxt[0].rstrip(".") in r.months:
         return True            # "28 August", "2017 March"
     if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in r.months:
         return True            # "the 5 of May"
-    digits = phrase.digits_text
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100 and not phrase.has_magnitude:
         if prev and prev[-1] in r.year_prepositions:
             return True

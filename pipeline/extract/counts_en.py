@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from ..resources import load_toml
 from . import activities
 from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age_or_position,
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
 from .numbers_en import NumberPhrase, find_number_phrases, qualifier_after
-from .units_en import (Unit, group_after, group_before, group_having, lemma, unit_after, unit_before,
-                       unit_lexicon)
+from .units_en import (Unit, group_after, group_before, group_having, lemma, looks_plural, unit_after,
+                       unit_before, unit_lexicon)
 
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
@@ -127,6 +129,21 @@ def _coordinated_people(text: str, unit: Unit, sentence: str) -> Unit:
                 unit.normalized, None)
 
 
+def _antecedent(counts: list[dict], phrase: NumberPhrase, s_start: int) -> dict | None:
+    """The count before `phrase` in its sentence, whose thing a partitive counts again."""
+    return next((c for c in reversed(counts) if s_start <= c["span"][1] <= phrase.start), None)
+
+
+@lru_cache(maxsize=1)
+def _partitive_before_pattern() -> re.Pattern:
+    return re.compile(load_toml("counts_en/units.toml")["noun_before_number"]["partitive_before"], re.I)
+
+
+def _partitive_before(text: str, pos: int) -> bool:
+    """"of which 1,296 were solved": the number follows a partitive phrase."""
+    return _partitive_before_pattern().search(text, max(0, pos - 24), pos) is not None
+
+
 def find_counts_en(doc) -> list[dict]:
     text = doc.text
     if not text:
@@ -146,8 +163,7 @@ def find_counts_en(doc) -> list[dict]:
         partitive = PARTITIVE.match(text, phrase.end)
         if partitive:
             # "72 cadres, 12 of whom": the antecedent's unit, counted again
-            previous = next((c for c in reversed(counts) if c["span"][1] <= phrase.start
-                             and c["span"][1] >= s_start), None)
+            previous = _antecedent(counts, phrase, s_start)
             if previous and not _is_excluded_number(text, phrase, masks, quotes):
                 counts.append({**previous, "value": phrase.value, "low": phrase.low,
                                "high": phrase.high, "qualifier": qualifier,
@@ -155,6 +171,15 @@ def find_counts_en(doc) -> list[dict]:
             continue
 
         unit = unit_after(text, phrase.end, sentence, after_plural=phrase.plural_magnitude)
+        if (unit is None or not unit.excluded and not looks_plural(unit.head, unit_lexicon())) \
+                and _partitive_before(text, phrase.q_start):
+            # "of which 1,296 were solved", "of whom nearly 400 work ...": the antecedent's thing
+            previous = _antecedent(counts, phrase, s_start)
+            if previous and not _is_excluded_number(text, phrase, masks, quotes):
+                counts.append({**previous, "value": phrase.value, "low": phrase.low,
+                               "high": phrase.high, "qualifier": qualifier,
+                               "span": [phrase.q_start, phrase.end]})
+            continue
         span_start, span_end = phrase.q_start, None
         if unit is not None:
             if unit.excluded:

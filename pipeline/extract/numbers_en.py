@@ -402,6 +402,10 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
     q, q_start = _qualifier_before(text, start, lex)
     if q:
         qualifier = q
+        if low is None:
+            q_after, q_end = qualifier_after(text, end)
+            if q_after == "more_than" and text[end:q_end].strip().lower() == "more":
+                end = q_end          # "up to 60 more volunteers": "more" is no unit word
     elif low is None:
         q_after, q_end = qualifier_after(text, end)
         if q_after:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..resources import load_lines, load_toml
 from .numbers_en import Token, lexicon as number_lexicon, tokens_before, tokens_from
 
+MAX_QUOTED_NAME = 14          # tokens in a quoted name between a number and its noun
 OPEN_QUOTES = {'"', "“", "‘", "'", "「", "『"}
 CLOSE_QUOTES = {'"', "”", "’", "'", "」", "』"}
 MAX_MODIFIERS = 4
@@ -44,6 +45,8 @@ class UnitLexicon:
     excluded: dict          # word/phrase -> reason
     metric_heads: frozenset   # "times" after a click/view word: a tally, not occurrences
     metric_words: frozenset
+    modifiers: frozenset = frozenset()
+    event_time: frozenset = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -96,6 +99,8 @@ def unit_lexicon() -> UnitLexicon:
         excluded=excluded,
         metric_heads=frozenset(units["metrics"]["heads"]),
         metric_words=frozenset(units["metrics"]["words"]),
+        modifiers=frozenset(units["modifiers"]["words"]),
+        event_time=frozenset(units["modifiers"]["event_time"]),
     )
 
 
@@ -193,8 +198,13 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     while i < len(toks) and toks[i].text in OPEN_QUOTES:
         i += 1
     quote_open = leading_quote = i > first
+    if leading_quote:
+        after_quote = _after_quoted_name(text, toks, i, lex)
+        if after_quote is not None:     # 128 "I do practical things for the masses" projects
+            i = first = after_quote
+            quote_open = leading_quote = False
     words: list[Token] = []
-    listed_plural = unlisted_plural = last_singular = collective = None
+    listed_plural = unlisted_plural = last_singular = collective = modifier_head = None
     j = i
     while j < len(toks):
         t = toks[j]
@@ -247,6 +257,12 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
             if reason:
                 return Unit(toks[first].start, t.end, text[toks[first].start:t.end], w, "other", None, reason)
         words.append(t)
+        if w in lex.modifiers and j + 1 < len(toks) and toks[j + 1].text[0].islower() \
+                and toks[j + 1].start <= t.end + 1:
+            if modifier_head is None:    # "elderly day care centers", "full-time and part-time ..."
+                modifier_head = j        # the head only when no noun follows ("20 elderly")
+            j += 1
+            continue
         listed = category_of([x.text for x in words[-2:]], lex) is not None
         if looks_plural(w, lex):
             if lemma(w) in lex.through_of and j + 1 < len(toks) and toks[j + 1].lower == "of":
@@ -267,7 +283,8 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
         if len(words) > MAX_MODIFIERS + 1:
             break
         j += 1
-    head_idx = next((x for x in (listed_plural, unlisted_plural, last_singular, collective) if x is not None), None)
+    head_idx = next((x for x in (listed_plural, unlisted_plural, last_singular, collective, modifier_head)
+                     if x is not None), None)
     if head_idx is None:
         return None
     head_tok = toks[head_idx]
@@ -284,9 +301,12 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
         end = toks[head_idx + 1].end
     phrase_words = [t.text for t in toks[first:head_idx + 1] if t.text[0].isalpha()]
     reason = _excluded_reason([head_tok], lex) if len(phrase_words) <= 2 else None
+    event_time = reason == "duration" and len(phrase_words) == 2 and phrase_words[0].lower() in lex.event_time
+    if event_time:
+        reason = None                      # "5 movie nights": events, not a duration
     unit_text = text[start:end]
     head = head_tok.text
-    category = category_of(phrase_words, lex) or guess_category(head)
+    category = "activity" if event_time else category_of(phrase_words, lex) or guess_category(head)
     if len(phrase_words) > 2:
         category = _collective_category(phrase_words, lex) or category
     repair = _repair(times or head, sentence, lex, bare=len(phrase_words) == 1)
@@ -297,6 +317,24 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
     if len(phrase_words) == 1 and lemma(head) in lex.metric_heads and _after_metric(text, pos, lex):
         category, normalized = "other", None     # "the clicks exceeded 1.5 million times"
     return Unit(start, end, unit_text, head.lower(), category, normalized, reason)
+
+
+def _after_quoted_name(text: str, toks: list[Token], i: int, lex: UnitLexicon) -> int | None:
+    """A quoted name with sentence words in it between a number and its noun (a campaign's
+    slogan naming the projects): the index of the listed plural noun right after the closing quote, else None."""
+    for k in range(i + 1, min(i + MAX_QUOTED_NAME, len(toks) - 1)):
+        t = toks[k]
+        if "\n" in text[toks[k - 1].end:t.start]:
+            return None
+        if t.text in CLOSE_QUOTES and t.start == toks[k - 1].end:
+            if not any(x.lower in lex.stop for x in toks[i:k]):
+                return None          # '"red guide" lecturers': the quote stays in the unit
+            nxt = toks[k + 1]
+            if nxt.text[0].islower() and nxt.start == t.end + 1 and looks_plural(nxt.lower, lex) \
+                    and category_of([nxt.text], lex) is not None:
+                return k + 1
+            return None
+    return None
 
 
 def _collective_category(phrase_words: list[str], lex: UnitLexicon) -> str | None:
