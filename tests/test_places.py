@@ -257,3 +257,31 @@ def test_chinese_former_site_of_an_institute():
     got = {p["name_zh"]: p for p in find_places("志愿者在武昌农民运动讲习所旧址前讲解。", "zh")}
     site = got["武昌农民运动讲习所旧址"]
     assert site["name"] == "Former Site of the Wuchang Peasant Movement Training Institute"
+
+
+def test_ethnic_group_words_belong_to_the_autonomous_suffix():
+    text = "Yinchuan is in Ningxia Hui Autonomous Region; Guangxi Zhuang Autonomous Region sent a team."
+    got = {p["adcode"]: p for p in find_places(text, "en")}
+    check_spans(text, find_places(text, "en"))
+    assert "640000" in got and "450000" in got
+    assert not any(p["name"].startswith(("Hui ", "Zhuang ")) for p in got.values())
+
+
+def test_a_town_named_after_a_village():
+    text = "A farmer of Li Village Town said the fruit sold well. In Licun Town, volunteers helped."
+    places = find_places(text, "en")
+    assert [(p["name"], p["level"], len(p["mentions"])) for p in places] == [("Licun Town", "township", 2)]
+
+
+def test_foreign_countries_but_not_streets_named_after_them():
+    text = "Their children work in South Korea and Japan; the shop is on Peru Road."
+    got = {p["name"]: p for p in find_places(text, "en")}
+    assert got["South Korea"]["level"] == "country" and got["South Korea"]["name_zh"] == "韩国"
+    assert "Japan" in got and "Peru" not in got
+
+
+def test_temple_sites_and_streets_translated_back_into_characters():
+    text = "In Qingshan District of Baotou, Pioneer Road Street held an exhibition at the Guanyin Temple."
+    got = {p["name"]: p for p in find_places(text, "en")}
+    assert got["Xianfengdao Subdistrict"]["name_zh"] == "先锋道街道"
+    assert "Guanyin Temple" in got

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..gazetteer import Division, Gazetteer, norm_key
+from .place_countries import find_countries_en
 from .place_lexicon import Lexicon, lexicon
 from .place_resolve import AdminMention, suffix_ok
 from .place_sites import add_site, site_gap_ok
@@ -195,10 +196,13 @@ def find_local_names(scan: EnScan) -> None:
         if site:
             add_site(scan, j, k, level)
             continue
+        if k == 1 and first in lex.name_word_pinyin and toks.joined(j) and j + 1 < n \
+                and toks.lower[j + 1] in lex.town_suffix_words:
+            continue           # "Fan Village Town": 范村镇, a town named after a village
         start = j
         while start - 1 >= 0 and j - (start - 1) <= 5 and not used[start - 1] and toks.joined(start - 1) \
                 and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
-                and toks.lower[start - 1] not in lex.stop_words:
+                and (toks.lower[start - 1] not in lex.stop_words or toks.lower[start - 1] in lex.name_word_pinyin):
             start -= 1
         # a province or city name before the street's own name is a place of its own, but
         # "Zhangye Road Street", "Shanghai Road Street" are streets named after a city
@@ -239,4 +243,5 @@ def recognise_en(text: str) -> EnScan:
     scan.admin_used = list(scan.used)
     find_local_names(scan)
     find_admin_names(scan, bare=True)
+    find_countries_en(scan)
     return scan

@@ -38,6 +38,8 @@ class Lexicon:
     zh_max_stem: int
     zh_boundary: tuple[str, ...]
     zh_boundary_len: int
+    town_suffix_words: frozenset
+    ethnic_groups: frozenset
     zh_site_own_after: str
     zh_site_inner_heads: str
     zh_generic: frozenset
@@ -102,6 +104,8 @@ def lexicon() -> Lexicon:
         zh_max_stem=int(zh["max_stem"]),
         zh_boundary=tuple(sorted(zh["boundary_words"], key=len, reverse=True)),
         zh_boundary_len=max(map(len, zh["boundary_words"])),
+        town_suffix_words=frozenset(w.lower() for w in en.get("town_suffix_words", ())),
+        ethnic_groups=frozenset(w.lower() for w in en.get("ethnic_groups", ())),
         zh_site_own_after=zh.get("site_own_name_after", ""),
         zh_site_inner_heads=zh.get("site_inner_heads", ""),
         zh_generic=frozenset(zh["generic_stems"]),

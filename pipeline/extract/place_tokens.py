@@ -111,7 +111,23 @@ def suffix_at(toks: Tokens, i: int, table) -> tuple[int, tuple] | None:
         n = len(words)
         if tuple(toks.lower[i:i + n]) == words and all(toks.join[k] for k in range(i, i + n - 1)):
             return n, entry
+    skip = _ethnic_names(toks, i)
+    if skip:                   # "Ningxia Hui Autonomous Region", "Miao and Dong Autonomous Prefecture"
+        found = suffix_at(toks, i + skip, table)
+        if found and found[1][0][0] == "autonomous":
+            return skip + found[0], found[1]
     return None
+
+
+def _ethnic_names(toks: Tokens, i: int) -> int:
+    """How many tokens from i name ethnic groups ("Hui", "Miao and Dong") before a suffix."""
+    ethnic = lexicon().ethnic_groups
+    k = i
+    while k < len(toks) and k - i < 6 and toks.lower[k] in ethnic and toks.cap(k) and toks.join[k]:
+        k += 1
+        if k + 1 < len(toks) and toks.lower[k] == "and" and toks.join[k] and toks.lower[k + 1] in ethnic:
+            k += 1
+    return k - i
 
 
 def name_key(words: list[str], lex: Lexicon) -> str:

@@ -67,6 +67,24 @@ class TownLookup:
         self.any = any(gz.townships_by_county.get(c) for c in ctx_counties)
         self.scope = town_index().scope(ctx_counties)
         self.memo: dict[str, Township | None] = {}
+        self.gz, self.counties = gz, ctx_counties
+        self._by_short: dict[str, list[Township]] | None = None
+
+    def translated(self, words: list[str], word_chars: dict) -> Township | None:
+        """The one township of the document's counties whose name is these English words put
+        back into characters ("Pioneer Road Street" = 先锋道街道), else None."""
+        if not self.any or not words or not all(w.lower() in word_chars for w in words):
+            return None
+        if self._by_short is None:
+            self._by_short = {}
+            for c in self.counties:
+                for t in self.gz.townships_by_county.get(c, ()):
+                    self._by_short.setdefault(t.short_zh, []).append(t)
+        combos = [""]
+        for w in words:
+            combos = [c + ch for c in combos for ch in word_chars[w.lower()]][:256]
+        found = {t for stem in combos for t in self._by_short.get(stem, ())}
+        return found.pop() if len(found) == 1 else None
 
     def find(self, key: str) -> Township | None:
         """The one township with this key, or one spelling off it (place_towns.TownScope.find)."""
@@ -86,7 +104,7 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
         p = local[key]
         level, nk = key.split(":", 1)
         if level == "township":
-            t = towns.find(nk)
+            t = towns.find(nk) or towns.translated(_name_words(scan, p), scan.lex.word_chars)
             if t is not None:
                 p.name_zh = t.name_zh
                 p.name = t.name_en
@@ -115,6 +133,13 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
                 head.mentions += q.mentions
         merged[head.key] = head
     return merged
+
+
+def _name_words(scan: EnScan, p: Place) -> list[str]:
+    """The words of a street's first mention before its suffix word ("Pioneer Road Street")."""
+    start, end = p.mentions[0]
+    words = scan.toks.text[start:end].split()
+    return words[:-1] if len(words) > 1 else []
 
 
 def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict[str, Place]:

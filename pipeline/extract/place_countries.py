@@ -1,0 +1,51 @@
+"""Foreign countries named in English text (configs/gazetteer/countries.tsv): "South Korea".
+China itself is not annotated as a place, so it is not listed. (Chinese text is not searched:
+without word boundaries 南非 hides in 河南非遗, 日本 in 今日本站.)
+
+    find_countries_en(scan) -> None     # adds country places to an EnScan
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import load_lines
+from .place_tokens import EnScan, site_key, suffix_first_words
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    """First English word -> [(words, name_zh, name_en)], longest first."""
+    by_first: dict[str, list] = {}
+    for line in load_lines("gazetteer/countries.tsv"):
+        parts = line.split("\t")
+        name_zh, name_en = parts[0], parts[1]
+        for en in [name_en] + [a for a in (parts[2].split("|") if len(parts) > 2 else []) if a]:
+            words = tuple(w.lower() for w in en.split())
+            by_first.setdefault(words[0], []).append((words, name_zh, name_en))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return by_first
+
+
+def find_countries_en(scan: EnScan) -> None:
+    by_first = _table()
+    toks, used = scan.toks, scan.used
+    toks_n = len(toks.lower)
+    after_stop = scan.lex.not_admin_after | suffix_first_words()
+    for i in toks.where(by_first):
+        if used[i] or not toks.cap(i):
+            continue
+        for words, name_zh, name_en in by_first[toks.lower[i]]:
+            k = len(words)
+            if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(x) for x in range(i, i + k - 1)) \
+                    or any(used[x] for x in range(i, i + k)):
+                continue
+            if not all(toks.cap(x) or toks.lower[x] == "of" for x in range(i, i + k)):
+                continue
+            if i + k < toks_n and toks.joined(i + k - 1) and (toks.lower[i + k] in after_stop):
+                break          # "Peru Road", "Japan Street": a street or site named after it
+            scan.add_local([], [], "country", "", (toks.items[i][1], toks.items[i + k - 1][2]), display=name_en)
+            scan.local["country:" + site_key(name_en)].name_zh = name_zh
+            for x in range(i, i + k):
+                used[x] = True
+            break
