@@ -252,3 +252,57 @@ def test_chinese_hotline_is_not_counseling():
 def test_chinese_plan_marker_inside_a_word_is_no_plan():
     assert "preaching" in _types("围绕总书记重要讲话精神，“百姓名嘴”宣讲深入村社。", "zh")
     assert "preaching" in _types("县讲师团深入乡镇开展理论辅导。", "zh")
+
+
+def _reported(text: str, language: str) -> set[str]:
+    return {a["type"] for a in find_activities(text, language)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit verb before a list of named places: the last names a memorial
+    ("The branch organized 300 members to visit Liangjiahe, Wayaobao Former Site and the Zichang "
+     "Revolutionary Memorial Hall.", "site_visit"),
+    # an activity held at a memorial visits it
+    ("The youth league held a theme party day at the Beiling Revolutionary Memorial Hall.",
+     "site_visit"),
+    # 研学 as MT renders it
+    ("The development of study tourism has brought income to the village.", "site_visit"),
+    # problems gathered from residents
+    ("The preachers have collected 45 livelihood demands from the lanes.",
+     "grassroots_governance"),
+])
+def test_english_reports(text, expected):
+    assert expected in _reported(text, "en")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a pavilion or a street is no memorial site
+    ("The volunteers went into Xinhua Road Street, the Qingfeng Pavilion and the old estates.",
+     "site_visit"),
+    # recording or listening to suggestions is no governance work by itself
+    ("The deputies listened to the suggestions of the farmers.", "grassroots_governance"),
+])
+def test_english_does_not_report(text, absent):
+    assert absent not in _reported(text, "en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 将 as a disposal marker (把) is no plan
+    ("街道将辖区划分为45个网格,由社区干部组成服务小组。", "grassroots_governance"),
+    # a weak keyword held (举办培训) is reported
+    ("社区开设智能手机课堂,已举办培训八期。", "study_session"),
+    ("各村举办知识擂台赛,村民们踊跃抢答。", "competition"),
+    ("志愿者为居家隔离群众代购生活物资。", "volunteer_service"),
+])
+def test_chinese_reports(text, expected):
+    assert expected in _reported(text, "zh")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # 将 before an adverb is a plan
+    ("下一步,街道将进一步划分为网格。", "grassroots_governance"),
+    # 开展入户排查: 入户 modifies the thing held
+    ("民警正在小区开展入户排查工作。", "condolence_visit"),
+])
+def test_chinese_does_not_report(text, absent):
+    assert absent not in _reported(text, "zh")

@@ -89,3 +89,24 @@ def test_a_capitalised_venue_name_does_not_type_a_nearby_group():
 def test_times_after_a_click_word_counts_views_not_occurrences(text, value):
     c = count_of(text, value)
     assert (c["category"], c["activity"]) == ("other", None)
+
+
+@pytest.mark.parametrize("text, value, activity", [
+    # a bare session word followed by "of ...": the head of the "of" phrase names the type
+    ("The county held 4 fields of flood control and safety mobilization meeting in the towns.", 4,
+     "meeting"),
+    # sessions of a thing a null noun names: the sentence says what they were
+    ('The town staged 25 games of "old songs of the village" singing in the squares.', 25,
+     "cultural_event"),
+    # a typed head ("screening") with a strong cue of another type in the unit itself
+    ("The street finished 3 rounds of nucleic acid screening by Friday.", 3,
+     "epidemic_prevention"),
+    # a comma inside a number does not end the counted thing's clause
+    ("The lecturers gave 12 talks, and the branches used the evening classes to study more than "
+     "2,400 times.", 2400, "study_session"),
+    # the party branch that organised something is not what was held
+    ("The village party branch invited retired miners to talk about the old days, and 30 sessions "
+     "were held.", 30, "preaching"),
+])
+def test_links_by_the_sentence(text, value, activity):
+    assert count_of(text, value)["activity"] == activity

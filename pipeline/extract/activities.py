@@ -85,6 +85,8 @@ _HEAD_ORDER = {lex.NULL_HEAD: 0, lex.CONTEXT_HEAD: 2}
 
 def _english_unit_type(unit: str, context: str) -> str | None:
     decided = _english_of_parts_type(unit)
+    if decided is _FROM_CONTEXT:
+        return _english_context_type(unit, context)
     if decided:
         return decided
     for step in _english_unit_plan(unit):
@@ -106,16 +108,29 @@ def _english_of_parts_type(unit: str) -> str | None:
     if " of " not in unit:
         return None
     outer, inner = unit.split(" of ", 1)
-    for part in (outer, inner):
-        plan = _english_unit_plan(part.strip())
+    plans = [_english_unit_plan(part.strip(" \"“”‘’'")) for part in (outer, inner)]
+    for plan in plans:
         if len(plan) == 1 and plan[0][0] == _RETURN and plan[0][1]:
             return plan[0][1]
+    if plans[0] == _BARE and plans[1] == ((_RETURN, None),) and _measure_of_occasions(outer):
+        # '137 games of "red stories into the alley" preaching': sessions of a thing named by
+        # a null noun (stories, films) are typed by the sentence
+        return _FROM_CONTEXT
     return None
+
+
+def _measure_of_occasions(outer: str) -> bool:
+    """Whether the outer noun of an "X of Y" unit counts occasions (场, 期, 次 as MT renders them:
+    games, fields, sessions, rounds, times)."""
+    last = outer.split()[-1].lower() if outer.split() else ""
+    return last in lex.taxonomy()["units"]["en_occasion_heads"]
 
 
 # Steps of an English unit's plan: (_RETURN, type or None), or (_CONTEXT, allowed, strong_only,
 # final): the type the context names (see _english_context_type), returned if found or `final`.
 _RETURN, _CONTEXT = 0, 1
+_BARE = ((_CONTEXT, None, False, True),)      # the plan of a bare activity/group/person noun
+_FROM_CONTEXT = object()                       # "X of Y": the sentence decides
 
 
 @lru_cache(maxsize=4096)
@@ -140,6 +155,13 @@ def _english_unit_plan(unit: str) -> tuple:
                   and c.end - c.start > max((t.end - t.start for t in typed), default=0)]
         if typed and not longer:
             table = lex.typed_head(max(typed, key=lambda c: c.end - c.start).label)
+            head_start = min(c.start for c in typed)
+            strong = [c for c in cues if c.end <= head_start and _type_of_label(c.label)
+                      and c.label == _type_of_label(c.label)]
+            if strong and end == head_end:
+                # "4 rounds of nucleic acid screening": the unit's own strong cue names it
+                best = max(strong, key=lambda c: (c.end, c.end - c.start))
+                return (*steps, (_RETURN, _type_of_label(best.label)))
             final = end == head_end and table.get("fallback") == "none"
             steps.append((_CONTEXT, frozenset(table["types"]), table.get("strong_only", False),
                           final))
@@ -168,15 +190,69 @@ def _english_context_type(unit: str, context: str, allowed=None,
     if not context:
         return None
     hits = _english_context_hits(context)
-    at = context.lower().find(unit.lower()) if unit else -1
-    if at < 0:
-        at = 0
-    unit_span = (at, at + len(unit))
+    unit_span = _unit_span(unit, context)
     if allowed is not None:
         hits = [h for h in hits if lex.type_of_label(h[0]) in allowed
                 and not (unit_span[0] <= h[1] and h[2] <= unit_span[1])
                 and not (strong_only and lex.is_weak(h[0]))]
+    else:
+        head = _complement_head(hits, unit_span[1], context)
+        if head:
+            return head
     return _nearest_type(hits, unit_span, context)
+
+
+def _unit_span(unit: str, context: str) -> tuple[int, int]:
+    """Where the counted thing stands in its sentence. A unit given in its normalised form
+    ("sessions" for "6 fields of ...") is looked for as written (the first such word after a
+    number); (0, len) when it is not found."""
+    low = context.lower()
+    at = low.find(unit.lower()) if unit else -1
+    if at >= 0:
+        return at, at + len(unit)
+    written = _written_forms().get(unit.lower())
+    if written:
+        m = written.search(context)
+        if m:
+            return m.start(1), m.end(1)
+    return 0, len(unit)
+
+
+@lru_cache(maxsize=1)
+def _written_forms() -> dict[str, re.Pattern]:
+    """Normalised unit -> the words MT writes for it after a number ("sessions": games, fields,
+    issues ...), from the repairs of configs/counts_en/units.toml."""
+    from ..resources import load_toml
+
+    forms: dict[str, set[str]] = {}
+    for r in load_toml("counts_en/units.toml").get("repairs", ()):
+        w = r["written"]
+        forms.setdefault(r["normalized"].lower(), set()).update({w, w + "s"})
+    return {norm: re.compile(r"\d\s+(" + "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
+                             + r")\b", re.I)
+            for norm, ws in forms.items() if " " not in norm and "(" not in norm}
+
+
+# Where the noun phrase after "of" ends: punctuation, a preposition or a verb-like word.
+_COMPLEMENT_END = re.compile(r"[,;:.!?()，；：。、\n]|\s(?:in|at|on|to|for|with|by|from|which|that|"
+                             r"was|were|is|are|has|have|had|held|organized|across|among|during|"
+                             r"under|within|where|when|while)\b", re.I)
+
+
+def _complement_head(hits, unit_end: int, context: str) -> str | None:
+    """The type of the head of an "of" phrase right after a bare counted noun: "held 6 fields of
+    epidemic prevention and control mobilization meeting" counts meetings (the last cue of the
+    phrase), not epidemic prevention (a modifier)."""
+    if not context.startswith(" of ", unit_end):
+        return None
+    start = unit_end + 4
+    end = _COMPLEMENT_END.search(context, start)
+    end = end.start() if end else len(context)
+    inside = [h for h in hits if start <= h[1] and h[2] <= end]
+    strong = [h for h in inside if not lex.is_weak(h[0])] or inside
+    if not strong:
+        return None
+    return lex.type_of_label(max(strong, key=lambda h: (h[2], h[2] - h[1]))[0])
 
 
 @lru_cache(maxsize=8192)
@@ -188,9 +264,12 @@ def _english_context_hits(context: str):
 
 
 # Where a clause ends, for preferring cues in the counted thing's own clause.
-_CLAUSE_BREAK = re.compile(r"[,;:，；：、]")
+_CLAUSE_BREAK = re.compile(r"[;:，；：、]|(?<!\d),|,(?!\d{3})")   # not "1,100"
 # A weak cue ("help", "online") must be this many characters nearer than a strong one to win.
 _WEAK_PENALTY = 25
+# ... and farther still when no cue is in the counted thing's clause: a weak word in another
+# clause ("according to the real story of ...") is more often in passing than the strong one.
+_WEAK_PENALTY_OUTSIDE = 60
 
 
 def _nearest_type(hits, unit_span, context: str = "") -> str | None:
@@ -204,11 +283,14 @@ def _nearest_type(hits, unit_span, context: str = "") -> str | None:
         stop = _CLAUSE_BREAK.search(context, unit_span[1])
         stop = stop.start() if stop else len(context)
         in_clause = [h for h in hits if start <= h[1] and h[2] <= stop]
+        weak_penalty = _WEAK_PENALTY if in_clause else _WEAK_PENALTY_OUTSIDE
         hits = in_clause or hits
+    else:
+        weak_penalty = _WEAK_PENALTY
 
     def distance(hit):
         label, start, end = hit
-        penalty = ((_WEAK_PENALTY if lex.is_weak(label) else 0)
+        penalty = ((weak_penalty if lex.is_weak(label) else 0)
                    + penalties.get(lex.type_of_label(label), 0))
         if end <= unit_span[0]:
             return unit_span[0] - end + penalty

@@ -345,10 +345,28 @@ def _paired_actions(view, verbs, objects) -> list[Cue]:
             gap = second_start - first_end
             if o_start < v_start and not gap_words.issuperset(lower[o_end:v_start]):
                 continue
-            if 0 <= gap <= window and not any(punct[first_end:second_start]):
+            if (0 <= gap <= window and not any(punct[first_end:second_start])) or (
+                    v_start < o_start and _named_list(view, v_end, o_start, o_end)):
                 type_id = action.split(":", 1)[0]
                 pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
     return pairs
+
+
+# Words that may join the names of a list ("Yangjialing, Zaoyuan Revolutionary Site and the ...").
+_LIST_JOINERS = frozenset({",", "、", "and", "the", "'s", "’s", "'", "’"})
+_MAX_LIST_GAP = 12
+
+
+def _named_list(view, start: int, o_start: int, o_end: int) -> bool:
+    """Whether the tokens from `start` up to the object are a list of capitalised names and the
+    object ends the last of them: "visit Yangjialing, Zaoyuan Revolutionary Site and the Yan'an
+    Revolutionary Memorial Hall" visits the memorial hall."""
+    if not 0 < o_start - start <= _MAX_LIST_GAP:
+        return False
+    doc = view.doc
+    if not all(t.is_title for t in doc[o_start:o_end]):
+        return False
+    return all(t.is_title or t.lower_ in _LIST_JOINERS for t in doc[start:o_start])
 
 
 @lru_cache(maxsize=1)
@@ -416,6 +434,23 @@ def chinese_plan_markers() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def chinese_plan_exceptions() -> tuple[str, ...]:
     return tuple(_with_traditional(taxonomy()["decision"].get("zh_plan_exceptions", ())))
+
+
+@lru_cache(maxsize=1)
+def chinese_disposal() -> re.Pattern:
+    """将 as the object marker of a disposal clause (街道将辖区划分为96个网格 "the street divided
+    the area into 96 grids"): a noun phrase between 将 and a result verb, not a plan."""
+    decision = taxonomy()["decision"]
+    not_after = "|".join(map(re.escape, _with_traditional(decision["zh_disposal_not_after"])))
+    verbs = "|".join(map(re.escape, sorted(_with_traditional(decision["zh_disposal_verbs"]),
+                                           key=len, reverse=True)))
+    return re.compile(rf"[将將](?!{not_after})[^，,。；;、：:将將]{{1,10}}?(?:{verbs})")
+
+
+@lru_cache(maxsize=1)
+def chinese_hold_verbs() -> tuple[str, ...]:
+    """Verbs of holding (举办, 开展): a weak keyword right after one is the thing held."""
+    return tuple(_with_traditional(taxonomy()["decision"]["zh_hold_verbs"]))
 
 
 @lru_cache(maxsize=1)

@@ -282,14 +282,25 @@ def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
         # No cue before the end of the clause's first plan marker can be planned.
         plannable = min((clause.find(p) + len(p) for p in plans if p in clause),
                         default=len(clause) + 1)
-        for type_id, start, end in chinese_keyword_hits(clause):
+        clause_hits = chinese_keyword_hits(clause)
+        for type_id, start, end in clause_hits:
             s, e = sentence.start() + start, sentence.start() + end
             if quoted and _inside(s, e, quoted):
                 continue
             if start >= plannable and _planned(clause[:start], sentence.start(), quoted):
                 continue
+            if type_id[0] == lex.WEAK_PREFIX and _held(clause, start) \
+                    and not any(h[1] == end for h in clause_hits):
+                type_id = type_id[1:]     # 举办培训十五期: the thing held (not 开展入户排查: a modifier)
             hits.append((type_id, s, e))
     return hits + _chinese_named_activities(text, plans)
+
+
+def _held(clause: str, start: int) -> bool:
+    """Whether a keyword at `start` is the object of a verb of holding right before it (举办培训,
+    组织学习, 开展帮扶): what was held, not a word in passing."""
+    before = clause[max(0, start - 4):start]
+    return any(before.endswith(verb) for verb in lex.chinese_hold_verbs())
 
 
 def _planned(before: str, offset: int, quoted) -> bool:
@@ -302,6 +313,8 @@ def _planned(before: str, offset: int, quoted) -> bool:
     plain = "".join(chars)
     for word in lex.chinese_plan_exceptions():
         plain = plain.replace(word, " " * len(word))
+    if "将" in plain or "將" in plain:
+        plain = lex.chinese_disposal().sub(lambda m: " " + m.group()[1:], plain)
     return any(p in plain for p in lex.chinese_plan_markers())
 
 
