@@ -36,6 +36,15 @@ def test_links(text, value, activity):
     ("The party school has run 5 issues of training classes.", 5, "activity"),
     ("The volunteers handed out 300 bags of vegetables.", 300, "item"),
     ("The town launched 12 series of theme practice activities.", 12, "activity"),
+    # a batch of people is a group; 场 as "games" counts occasions whatever they are of
+    ("The bureau sent 4 batches of young cadre volunteers to the villages.", 4, "organization"),
+    ('The troupe gave 60 games of "old tunes into the lanes" in May.', 60, "activity"),
+    # heads added to the lexicon: places, groups, people, calls
+    ("The teams went to 9 prefectures across the province.", 9, "place"),
+    ("The town set up 12 epidemic prevention checkpoints on the roads.", 12, "place"),
+    ("The street formed 6 preaching small divisions.", 6, "organization"),
+    ("In the hall, 18 young commentators took turns.", 18, "people"),
+    ("The hotline answered 900 calls this year.", 900, "activity"),
 ])
 def test_collective_of_category(text, value, category):
     assert count_of(text, value)["category"] == category

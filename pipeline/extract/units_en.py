@@ -347,12 +347,22 @@ def _collective_category(phrase_words: list[str], lex: UnitLexicon) -> str | Non
     of = low.index("of", 1)
     collective = lemma(low[of - 1])
     if collective in lex.from_complement:
-        return category_of(phrase_words[of + 1:], lex)
+        if collective in _collectives("occasions"):
+            return "activity"
+        complement = category_of(phrase_words[of + 1:], lex)
+        if collective in _collectives("people_groups") and complement in ("people", "organization"):
+            return "organization"
+        return complement
     if collective in lex.through_of:
         own = category_of(phrase_words[:of], lex)
         # a measure ("phases of training classes") is counted as its complement
         return own if own in _COUNTED_COLLECTIVES else None
     return None
+
+
+@lru_cache(maxsize=4)
+def _collectives(key: str) -> frozenset:
+    return frozenset(load_toml("counts_en/units.toml")["collectives"].get(key, ()))
 
 
 # Categories a collective keeps as its own (a group, a bag, an issue, a session).
