@@ -460,3 +460,9 @@ def test_modifiers_event_nights_and_linking_verbs(text, expected):
                                   "On June 12 they met."])
 def test_durations_and_dates_stay_out(text):
     assert _found(text) == []
+
+
+def test_time_words_made_things_and_service_line_numbers():
+    assert (14, "exact", "residential quarters") in _found("They walk through the 14 residential quarters daily.")
+    assert _found("Residents called the 12345 government service hotline.") == []
+    assert (3000, "exact", "hotline calls") in _found("The centre received 3000 hotline calls.")

@@ -285,3 +285,7 @@ def test_temple_sites_and_streets_translated_back_into_characters():
     got = {p["name"]: p for p in find_places(text, "en")}
     assert got["Xianfengdao Subdistrict"]["name_zh"] == "先锋道街道"
     assert "Guanyin Temple" in got
+
+
+def test_chinese_students_and_support_verbs_are_no_names():
+    assert find_places("由驻村干部、返乡大学生和中学生组成宣讲队，扶持社区文艺队伍。", "zh") == []

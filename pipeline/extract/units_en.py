@@ -7,7 +7,7 @@ or an unlisted word that looks plural. The run stops at function words, punctuat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_lines, load_toml
@@ -46,7 +46,7 @@ class UnitLexicon:
     metric_heads: frozenset   # "times" after a click/view word: a tally, not occurrences
     metric_words: frozenset
     modifiers: frozenset = frozenset()
-    event_time: frozenset = frozenset()
+    time_word_things: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=65536)
@@ -100,7 +100,7 @@ def unit_lexicon() -> UnitLexicon:
         metric_heads=frozenset(units["metrics"]["heads"]),
         metric_words=frozenset(units["metrics"]["words"]),
         modifiers=frozenset(units["modifiers"]["words"]),
-        event_time=frozenset(units["modifiers"]["event_time"]),
+        time_word_things=dict(units["modifiers"]["time_word_things"]),
     )
 
 
@@ -301,12 +301,13 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
         end = toks[head_idx + 1].end
     phrase_words = [t.text for t in toks[first:head_idx + 1] if t.text[0].isalpha()]
     reason = _excluded_reason([head_tok], lex) if len(phrase_words) <= 2 else None
-    event_time = reason == "duration" and len(phrase_words) == 2 and phrase_words[0].lower() in lex.event_time
-    if event_time:
+    time_thing = lex.time_word_things.get(phrase_words[0].lower()) \
+        if reason == "duration" and len(phrase_words) == 2 else None
+    if time_thing:
         reason = None                      # "5 movie nights": events, not a duration
     unit_text = text[start:end]
     head = head_tok.text
-    category = "activity" if event_time else category_of(phrase_words, lex) or guess_category(head)
+    category = time_thing or category_of(phrase_words, lex) or guess_category(head)
     if len(phrase_words) > 2:
         category = _collective_category(phrase_words, lex) or category
     repair = _repair(times or head, sentence, lex, bare=len(phrase_words) == 1)
