@@ -306,3 +306,22 @@ def test_chinese_reports(text, expected):
 ])
 def test_chinese_does_not_report(text, absent):
     assert absent not in _reported(text, "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verb + object a few words apart, across a hyphenated compound
+    ("Then, six volunteers came to visit 91-year-old Wang Shulan on Hongqi Road.",
+     "condolence_visit"),
+    ("The pupils watched the short film about the Long March in the hall.", "film_screening"),
+    ("The young guides tell the local revolutionary stories to every group.", "preaching"),
+    # a strong cue that is the whole quotation is the thing itself, not a name
+    ('The teachers went into the classrooms to give the "micro party lesson".', "preaching"),
+])
+def test_english_reports_more(text, expected):
+    assert expected in _reported(text, "en")
+
+
+def test_weak_word_in_scare_quotes_is_still_quoted():
+    assert "epidemic_prevention" not in _reported(
+        'The students read the "epidemic" stories of the "epidemic" heroes, the "epidemic" diary.',
+        "en")

@@ -345,11 +345,24 @@ def _paired_actions(view, verbs, objects) -> list[Cue]:
             gap = second_start - first_end
             if o_start < v_start and not gap_words.issuperset(lower[o_end:v_start]):
                 continue
-            if (0 <= gap <= window and not any(punct[first_end:second_start])) or (
+            if (0 <= gap <= window and not _breaks(punct, lower, first_end, second_start)) or (
                     v_start < o_start and _named_list(view, v_end, o_start, o_end)):
                 type_id = action.split(":", 1)[0]
                 pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
     return pairs
+
+
+def _breaks(punct, lower, start: int, end: int) -> bool:
+    """Whether punctuation other than a hyphen ("95-year-old") stands between two tokens."""
+    return any(punct[i] and lower[i] not in _hyphen_hashes() for i in range(start, end))
+
+
+@lru_cache(maxsize=1)
+def _hyphen_hashes() -> frozenset[int]:
+    from ..nlp import english
+
+    strings = english().vocab.strings
+    return frozenset(strings.add(h) for h in ("-", "‐", "–"))
 
 
 # Words that may join the names of a list ("Yangjialing, Zaoyuan Revolutionary Site and the ...").

@@ -90,8 +90,9 @@ def english_reported_cues(doc, sentences: bool = True, naming: bool = False,
         if naming and type_id[0] == lex.WEAK_PREFIX and _in_proper_name(doc, start, end):
             continue
         if not naming:
-            if quoted and _inside(start_char, end_char, quoted):
-                continue
+            if quoted and _inside(start_char, end_char, quoted) and (
+                    type_id[0] == lex.WEAK_PREFIX or (start_char, end_char) not in quoted):
+                continue      # a strong cue that is the whole quotation ("micro party lesson") is no name
             if plans.markers and plans.after_marker(start):
                 continue
             if not negations.isdisjoint(lower[max(0, start - 3):start]):
