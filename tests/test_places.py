@@ -289,3 +289,17 @@ def test_temple_sites_and_streets_translated_back_into_characters():
 
 def test_chinese_students_and_support_verbs_are_no_names():
     assert find_places("由驻村干部、返乡大学生和中学生组成宣讲队，扶持社区文艺队伍。", "zh") == []
+
+
+def test_region_named_universities_and_sites_after_a_misspelt_town():
+    got = {p["name"] for p in find_places("Experts came from Northeast Normal University and East China University.", "en")}
+    assert {"Northeast Normal University", "East China University"} <= got
+    assert find_places("The New University opened.", "en") == []
+    text = "Welcome to Tobao Town, Lianjiang County, Fujian Province. Tobao Central Primary School joined."
+    got = {p["name"] for p in find_places(text, "en")}
+    assert "Toubao Town" in got and "Toubao Central Primary School" in got
+
+
+def test_a_bare_town_name_before_lake_or_road_is_not_the_town():
+    text = "Yuelu District of Changsha held a meeting. In Wangyue Lake New Village, party members stood guard."
+    assert not any(p["level"] == "township" for p in find_places(text, "en"))

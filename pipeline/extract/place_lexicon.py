@@ -52,6 +52,7 @@ class Lexicon:
     site_connectors: frozenset = frozenset()
     site_connector_hosts: frozenset = frozenset()
     site_generic: frozenset = frozenset()
+    site_regions: frozenset = frozenset()
     not_admin_after: frozenset = frozenset()
     word_chars: dict = field(default_factory=dict)                       # english word -> (Chinese, ...)
     zh_site_max_stem: int = 9
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         site_connectors=frozenset(sites["connectors"]),
         site_connector_hosts=frozenset(w.lower() for w in sites["connector_hosts"]),
         site_generic=frozenset(w.lower() for w in sites["generic"]),
+        site_regions=frozenset(w.lower() for w in sites.get("regions", ())),
         not_admin_after=frozenset(sites["not_admin_after"]),
         word_chars={k: tuple(v) for k, v in word_chars.items()},
         zh_site_max_stem=int(zh["site_max_stem"]),

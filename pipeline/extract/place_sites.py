@@ -96,7 +96,8 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     start = _site_start(toks, j, blocked, lex)
     words_before = [toks.lower[x] for x in range(start, j)]
     if not words_before or all(w in lex.site_generic or w in lex.generic_words or w in lex.site_stop
-                               or is_ordinal(toks, x) for x, w in zip(range(start, j), words_before)):
+                               or is_ordinal(toks, x) for x, w in zip(range(start, j), words_before)) \
+            and " ".join(words_before[:2]) not in lex.site_regions:
         return
     end = j + k - 1
     span = (toks.items[start][1], toks.items[end][2])

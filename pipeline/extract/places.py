@@ -47,6 +47,7 @@ def _find_en(text: str) -> list[Place]:
     places = admin_places(gz, scan.admin, lex)
     towns = TownLookup(gz, places)
     merged = _merge_local(scan, towns)
+    _sites_take_town_spelling(merged, text)
     name_institutions(merged, text)
     by_key = _bare_runs(scan, merged, towns)
     return _streets_keep_their_names(gz, text, places, by_key) + list(merged.values())
@@ -135,6 +136,26 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
     return merged
 
 
+def _sites_take_town_spelling(merged: dict[str, Place], text: str) -> None:
+    """A site named after a town MT misspelt takes the town's spelling from the data: with
+    "Tobao Town" read as Toubao Town (透堡镇), "Tobao Central Primary School" is "Toubao ..."."""
+    spelling = {}
+    for p in merged.values():
+        if p.level == "township" and p.name_zh:
+            bare = p.name.rsplit(" ", 1)[0]
+            for s, e in p.mentions:
+                written = text[s:e].rsplit(" ", 1)[0]
+                if written != bare and " " not in written:
+                    spelling[written] = bare
+    if not spelling:
+        return
+    for p in merged.values():
+        if p.level in ("institution", "other"):
+            first, _, rest = p.name.partition(" ")
+            if first in spelling and rest:
+                p.name = f"{spelling[first]} {rest}"
+
+
 def _name_words(scan: EnScan, p: Place) -> list[str]:
     """The words of a street's first mention before its suffix word ("Pioneer Road Street")."""
     start, end = p.mentions[0]
@@ -152,6 +173,7 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
         by_key.setdefault(p.key.split(":", 1)[1], p)
     caps, join, lower, keys, items = toks.caps, toks.join, toks.lower, toks.keys, toks.items
     stop_words, name_words, pinyin_word = lex.stop_words, lex.name_word_pinyin, lex.pinyin_word
+    not_admin_after = lex.not_admin_after
     starts = toks.capitalised()
     if not towns.any:
         # only the places above can match (by_key does not grow): a run's key starts with its
@@ -178,8 +200,8 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
             if key in by_key and len(key) >= 4:
                 by_key[key].mentions.append((items[i][1], items[end][2]))
                 hit = True
-            elif len(key) >= 5 and towns.any:
-                t = towns.scope.find_bare(key)
+            elif len(key) >= 5 and towns.any and not (end + 1 < n and join[end] and lower[end + 1] in not_admin_after):
+                t = towns.scope.find_bare(key)     # not "Wangyue Lake": a lake, river, road ...
                 if t is not None:
                     p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)
                     merged[p.key] = p
