@@ -325,3 +325,13 @@ def test_weak_word_in_scare_quotes_is_still_quoted():
     assert "epidemic_prevention" not in _reported(
         'The students read the "epidemic" stories of the "epidemic" heroes, the "epidemic" diary.',
         "en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count between the verb of holding and the keyword
+    ("街道组织约150名志愿者参与现场服务。", "volunteer_service"),
+    # 将A与B相结合: a disposal, not a plan
+    ("该区还将宣讲与志愿服务相结合,各小分队在宣讲后开展义诊。", "volunteer_service"),
+])
+def test_chinese_reports_more(text, expected):
+    assert expected in _reported(text, "zh")

@@ -300,8 +300,17 @@ def chinese_reported_cues(text: str, naming: bool = False) -> list[Hit]:
 def _held(clause: str, start: int) -> bool:
     """Whether a keyword at `start` is the object of a verb of holding right before it (举办培训,
     组织学习, 开展帮扶): what was held, not a word in passing."""
-    before = clause[max(0, start - 4):start]
-    return any(before.endswith(verb) for verb in lex.chinese_hold_verbs())
+    before = clause[max(0, start - 14):start]
+    return _held_before().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _held_before() -> re.Pattern:
+    """A verb of holding at the end of a text, maybe with a count of the thing after it
+    (组织约200名志愿者, 举办培训)."""
+    verbs = "|".join(map(re.escape, lex.chinese_hold_verbs()))
+    return re.compile(rf"(?:{verbs})(?:[约近超逾]?[\d零〇一二三四五六七八九十百千万两.,，]+[余多]?"
+                      rf"[名个场支批期次位家项][余多]?)?$")
 
 
 def _planned(before: str, offset: int, quoted) -> bool:
