@@ -303,3 +303,11 @@ def test_region_named_universities_and_sites_after_a_misspelt_town():
 def test_a_bare_town_name_before_lake_or_road_is_not_the_town():
     text = "Yuelu District of Changsha held a meeting. In Wangyue Lake New Village, party members stood guard."
     assert not any(p["level"] == "township" for p in find_places(text, "en"))
+
+
+def test_chinese_scenic_areas_monuments_and_names_starting_with_a_conjunction():
+    text = "党员走访了青山镇新民村、和平村，又到红枫湖风景名胜区和老鹰岩纪念碑开展宣讲。"
+    got = {p["name_zh"] for p in find_places(text, "zh")}
+    assert {"新民村", "和平村", "红枫湖风景名胜区", "老鹰岩纪念碑"} <= got
+    assert "平村" not in got
+    assert find_places("保护好革命遗址和烈士纪念碑，打造红色景区，全市A级景区达到30家。", "zh") == []

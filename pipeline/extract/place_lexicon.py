@@ -38,6 +38,8 @@ class Lexicon:
     zh_max_stem: int
     zh_boundary: tuple[str, ...]
     zh_boundary_len: int
+    zh_conjunctions: str
+    zh_list_marks: str
     town_suffix_words: frozenset
     ethnic_groups: frozenset
     zh_site_own_after: str
@@ -105,6 +107,8 @@ def lexicon() -> Lexicon:
         zh_max_stem=int(zh["max_stem"]),
         zh_boundary=tuple(sorted(zh["boundary_words"], key=len, reverse=True)),
         zh_boundary_len=max(map(len, zh["boundary_words"])),
+        zh_conjunctions=zh.get("conjunctions", ""),
+        zh_list_marks=zh.get("list_marks", "、"),
         town_suffix_words=frozenset(w.lower() for w in en.get("town_suffix_words", ())),
         ethnic_groups=frozenset(w.lower() for w in en.get("ethnic_groups", ())),
         zh_site_own_after=zh.get("site_own_name_after", ""),

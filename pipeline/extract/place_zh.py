@@ -270,7 +270,7 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
         ok = 2 <= len(stem) and _road_ok(stem, bounded)
         if ok and prefix is None:
             ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
-                and not (stem[0] in "省市县区镇乡村" and stem[1:] in lex.zh_site_generic) \
+                and not ((len(stem) >= 3 or stem[0] in "省市县区镇乡村") and stem[1:] in lex.zh_site_generic) \
                 and (stem_start not in hard_starts or suf in lex.zh_sites)
         elif ok:
             ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", "的")
@@ -338,12 +338,26 @@ def _boundary_cut(text: str, start: int, end: int, lex: Lexicon, hard_ends: set[
             and start - lead not in hard_ends:
         lead += 1
     window = text[start - lead:end]
+    base = start - lead
     cut = -1
     for w in lex.zh_boundary:
         pos = window.rfind(w)
+        while pos >= 0 and w in lex.zh_conjunctions and _joins_nothing(text, base + pos, hard_ends, lex):
+            pos = window.rfind(w, 0, pos)
         if pos >= 0:
             cut = max(cut, pos + len(w))
     return cut - lead if cut >= lead else -1
+
+
+def _joins_nothing(text: str, at: int, hard_ends: set[int], lex: Lexicon) -> bool:
+    """A conjunction at text[at] with nothing before it to join: a list comma (、和平村) or a
+    boundary word (走进和平社区). After a clause's comma it is a preposition (，与荷花池社区)."""
+    if at == 0 or text[at - 1] in lex.zh_list_marks:
+        return True
+    if not CJK.match(text[at - 1]):
+        return False
+    before = text[max(0, at - lex.zh_boundary_len):at]
+    return any(before.endswith(b) for b in lex.zh_boundary)
 
 
 def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
