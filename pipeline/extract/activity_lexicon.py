@@ -346,7 +346,8 @@ def _paired_actions(view, verbs, objects) -> list[Cue]:
             if o_start < v_start and not gap_words.issuperset(lower[o_end:v_start]):
                 continue
             if (0 <= gap <= window and not _breaks(punct, lower, first_end, second_start)) or (
-                    v_start < o_start and _named_list(view, v_end, o_start, o_end)):
+                    0 < gap <= _MAX_LIST_GAP and v_start < o_start and any(punct[v_end:o_start])
+                    and _named_list(view, v_end, o_start, o_end)):
                 type_id = action.split(":", 1)[0]
                 pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
     return pairs
@@ -354,7 +355,10 @@ def _paired_actions(view, verbs, objects) -> list[Cue]:
 
 def _breaks(punct, lower, start: int, end: int) -> bool:
     """Whether punctuation other than a hyphen ("95-year-old") stands between two tokens."""
-    return any(punct[i] and lower[i] not in _hyphen_hashes() for i in range(start, end))
+    if not any(punct[start:end]):
+        return False
+    hyphens = _hyphen_hashes()
+    return any(punct[i] and lower[i] not in hyphens for i in range(start, end))
 
 
 @lru_cache(maxsize=1)
