@@ -466,3 +466,16 @@ def test_time_words_made_things_and_service_line_numbers():
     assert (14, "exact", "residential quarters") in _found("They walk through the 14 residential quarters daily.")
     assert _found("Residents called the 12345 government service hotline.") == []
     assert (3000, "exact", "hotline calls") in _found("The centre received 3000 hotline calls.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By June, 20 of the 35 villages had finished the work.", (20, "exact", "villages")),
+    ("The team has 90 members. Among them, 30 are retired teachers.", (30, "exact", "retired teachers")),
+    ("Volunteers numbering 500, of whom over 200 are retired cadres.", (200, "more_than", "retired cadres")),
+])
+def test_partitives_naming_their_thing(text, expected):
+    assert expected in _found(text)
+
+
+def test_one_of_the_teams_is_no_count():
+    assert [v for v, _, _ in _found("It is one of the 5 teams.")] == [5]

@@ -311,3 +311,9 @@ def test_chinese_scenic_areas_monuments_and_names_starting_with_a_conjunction():
     assert {"新民村", "和平村", "红枫湖风景名胜区", "老鹰岩纪念碑"} <= got
     assert "平村" not in got
     assert find_places("保护好革命遗址和烈士纪念碑，打造红色景区，全市A级景区达到30家。", "zh") == []
+
+
+def test_street_street_names_take_jie():
+    text = "Shenyang Heping District Taiyuan Street held a party class."
+    got = {p["name_zh"] for p in find_places(text, "en")}
+    assert "太原街街道" in got

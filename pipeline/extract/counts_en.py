@@ -20,9 +20,9 @@ from . import activities
 from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age_or_position,
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
-from .numbers_en import NumberPhrase, find_number_phrases, qualifier_after
-from .units_en import (Unit, group_after, group_before, group_having, lemma, looks_plural, unit_after,
-                       unit_before, unit_lexicon)
+from .numbers_en import NumberPhrase, find_number_phrases, parse_at, qualifier_after
+from .units_en import (Unit, category_of, group_after, group_before, group_having, lemma, looks_plural,
+                       unit_after, unit_before, unit_lexicon)
 
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
@@ -135,13 +135,27 @@ def _antecedent(counts: list[dict], phrase: NumberPhrase, s_start: int) -> dict 
 
 
 @lru_cache(maxsize=1)
-def _partitive_before_pattern() -> re.Pattern:
-    return re.compile(load_toml("counts_en/units.toml")["noun_before_number"]["partitive_before"], re.I)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(partitive before a number, a copula after it, "of the" between two numbers)."""
+    table = load_toml("counts_en/units.toml")["noun_before_number"]
+    return tuple(re.compile(table[k], re.I) for k in ("partitive_before", "partitive_copula",
+                                                      "partitive_of_number"))
 
 
 def _partitive_before(text: str, pos: int) -> bool:
     """"of which 1,296 were solved": the number follows a partitive phrase."""
-    return _partitive_before_pattern().search(text, max(0, pos - 24), pos) is not None
+    return _patterns()[0].search(text, max(0, pos - 24), pos) is not None
+
+
+def _unit_of_later_number(text: str, phrase: NumberPhrase, sentence: str) -> Unit | None:
+    """"20 of the 35 villages": the unit of the number after "of the", for the first number."""
+    m = _patterns()[2].match(text, phrase.end)
+    if not m:
+        return None
+    later = parse_at(text, m.end())
+    if later is None or later.start != m.end():
+        return None
+    return unit_after(text, later.end, sentence)
 
 
 def find_counts_en(doc) -> list[dict]:
@@ -171,9 +185,20 @@ def find_counts_en(doc) -> list[dict]:
             continue
 
         unit = unit_after(text, phrase.end, sentence, after_plural=phrase.plural_magnitude)
+        if unit is None and not phrase.words_only:
+            unit = _unit_of_later_number(text, phrase, sentence)      # "20 of the 35 villages"
         if (unit is None or not unit.excluded and not looks_plural(unit.head, unit_lexicon())) \
                 and _partitive_before(text, phrase.q_start):
-            # "of which 1,296 were solved", "of whom nearly 400 work ...": the antecedent's thing
+            # "of which 1,296 were solved", "of whom nearly 400 work ...": the antecedent's thing,
+            # unless a copula names it ("of whom 300 are retired party members")
+            named = _patterns()[1].match(text, phrase.end)
+            unit = unit_after(text, named.end(), sentence) if named else None
+            if unit is not None and not unit.excluded and looks_plural(unit.head, unit_lexicon()) \
+                    and category_of([unit.head], unit_lexicon()) is not None \
+                    and not _is_excluded_number(text, phrase, masks, quotes):
+                counts.append(_count(phrase, unit, phrase.q_start, unit.end, qualifier, None, sentence,
+                                     lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
+                continue
             previous = _antecedent(counts, phrase, s_start)
             if previous and not _is_excluded_number(text, phrase, masks, quotes):
                 counts.append({**previous, "value": phrase.value, "low": phrase.low,

@@ -105,7 +105,8 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
         p = local[key]
         level, nk = key.split(":", 1)
         if level == "township":
-            t = towns.find(nk) or towns.translated(_name_words(scan, p), scan.lex.word_chars)
+            t = towns.find(nk) or towns.translated(_name_words(scan, p), scan.lex.word_chars) \
+                or (towns.find(nk + "jie") if _suffix_word(scan, p) == "street" else None)  # 太原街街道
             if t is not None:
                 p.name_zh = t.name_zh
                 p.name = t.name_en
@@ -154,6 +155,12 @@ def _sites_take_town_spelling(merged: dict[str, Place], text: str) -> None:
             first, _, rest = p.name.partition(" ")
             if first in spelling and rest:
                 p.name = f"{spelling[first]} {rest}"
+
+
+def _suffix_word(scan: EnScan, p: Place) -> str:
+    """The last word of a street's first mention, lower case ("street" in "Taiyuan Street")."""
+    start, end = p.mentions[0]
+    return scan.toks.text[start:end].rsplit(" ", 1)[-1].lower()
 
 
 def _name_words(scan: EnScan, p: Place) -> list[str]:
