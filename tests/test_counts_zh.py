@@ -110,3 +110,8 @@ def test_counts_are_deterministic():
 def test_pictures_counted_by_fu():
     found = counts("展览共展出老照片二百余幅，增幅明显。")
     assert (200, "more_than", "老照片") in found
+
+
+def test_breaking_through_a_number_and_a_copula_before_it():
+    assert (100000, "more_than", "参观人数") in counts("展馆参观人数突破10万人次。")
+    assert (500, "exact", "人数") in counts("参与人数为500人。")
