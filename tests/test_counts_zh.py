@@ -113,5 +113,5 @@ def test_pictures_counted_by_fu():
 
 
 def test_breaking_through_a_number_and_a_copula_before_it():
-    assert (100000, "more_than", "参观人数") in counts("展馆参观人数突破10万人次。")
+    assert (100000, "more_than", "参观人数") in counts("参观人数突破10万人次。")
     assert (500, "exact", "人数") in counts("参与人数为500人。")
