@@ -335,3 +335,8 @@ def test_weak_word_in_scare_quotes_is_still_quoted():
 ])
 def test_chinese_reports_more(text, expected):
     assert expected in _reported(text, "zh")
+
+
+def test_films_counted_in_chinese_are_screenings():
+    assert activity_for_unit("影片", "社区先后放映《地道战》等影片12场。", "zh") == "film_screening"
+    assert activity_for_unit("红色影片", "", "zh") == "film_screening"
