@@ -84,7 +84,8 @@ def strip_admin_suffix(name: str) -> tuple[str, str]:
 
 # Characters whose reading in place names differs from pypinyin's everyday choice
 # (秦都 Qindu, not Qindou). The everyday reading is kept as an alternative spelling.
-PLACE_READINGS = {"都": "du", "朝": "chao", "单": "shan", "浚": "xun", "蔚": "yu", "洞": "dong"}
+PLACE_READINGS = {"都": "du", "朝": "chao", "单": "shan", "浚": "xun", "蔚": "yu", "洞": "dong",
+                  "长": "chang", "厦": "xia"}      # 长治 Changzhi, 长宁 Changning; 厦门 Xiamen
 
 
 def syllables_variants(text: str) -> list[list[str]]:
@@ -303,7 +304,7 @@ def main() -> None:
         f.write("char\tpinyin\n")
         for cp in range(0x4E00, 0xA000):
             ch = chr(cp)
-            syl = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+            syl = [PLACE_READINGS[ch]] if ch in PLACE_READINGS else lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
             if syl and syl[0].isascii() and syl[0].isalpha():
                 f.write(f"{ch}\t{syl[0].replace('v', 'ü')}\n")
     print(f"divisions: {len(rows)} rows ({sum(1 for r in rows if r[9])} with old codes, "

@@ -52,3 +52,11 @@ def test_townships_by_county():
     gz = load_gazetteer()
     names = {t.name_zh for t in gz.townships_by_county["440303"]}
     assert "黄贝街道" in names
+
+
+def test_place_readings_of_polyphonic_characters():
+    from pipeline.gazetteer import load_gazetteer
+
+    gz = load_gazetteer()
+    assert any(d.code == "140400" for d in gz.by_en.get("changzhi", []))
+    assert any(d.code == "140400" for d in gz.by_en.get("zhangzhi", []))     # the old spelling still resolves
