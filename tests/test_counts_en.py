@@ -479,3 +479,8 @@ def test_partitives_naming_their_thing(text, expected):
 
 def test_one_of_the_teams_is_no_count():
     assert [v for v, _, _ in _found("It is one of the 5 teams.")] == [5]
+
+
+def test_times_of_an_activity_counts_the_activity():
+    assert (260, "exact", "times of volunteer services") in _found("They carried out 260 times of volunteer services.")
+    assert _found("The output was 3 times of last year.") == []

@@ -135,16 +135,29 @@ def _antecedent(counts: list[dict], phrase: NumberPhrase, s_start: int) -> dict 
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(partitive before a number, a copula after it, "of the" between two numbers)."""
+def _patterns() -> tuple[re.Pattern, ...]:
+    """(partitive before a number, a copula after it, "of the" between two numbers, "of" after
+    "times")."""
     table = load_toml("counts_en/units.toml")["noun_before_number"]
     return tuple(re.compile(table[k], re.I) for k in ("partitive_before", "partitive_copula",
-                                                      "partitive_of_number"))
+                                                      "partitive_of_number", "times_of"))
 
 
 def _partitive_before(text: str, pos: int) -> bool:
     """"of which 1,296 were solved": the number follows a partitive phrase."""
     return _patterns()[0].search(text, max(0, pos - 24), pos) is not None
+
+
+def _times_of_activity(text: str, unit: Unit, sentence: str) -> Unit:
+    """"260 times of volunteer services" (260次志愿服务): the activity after "times of" is the
+    counted thing; "3 times of last year's figure" stays a multiplier."""
+    if unit.head not in ("time", "times"):
+        return unit
+    m = _patterns()[3].match(text, unit.end)
+    inner = unit_after(text, m.end(), sentence) if m else None
+    if inner is None or inner.excluded or inner.category != "activity" or inner.start != m.end():
+        return unit
+    return Unit(unit.start, inner.end, text[unit.start:inner.end], inner.head, "activity", inner.normalized, None)
 
 
 def _unit_of_later_number(text: str, phrase: NumberPhrase, sentence: str) -> Unit | None:
@@ -209,6 +222,7 @@ def find_counts_en(doc) -> list[dict]:
         if unit is not None:
             if unit.excluded:
                 continue
+            unit = _times_of_activity(text, unit, sentence)
             if is_frequency_or_multiplier(text, unit.end, unit.head):
                 continue
             unit = _coordinated_people(text, unit, sentence)
