@@ -87,11 +87,12 @@ def _display(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _is_bulletin_name(path: Path) -> bool:
-    return (path.suffix.lower() in TEXT_SUFFIXES or not path.suffix) and not path.name.startswith(".")
+def _is_bulletin_name(name: str) -> bool:
+    suffix = os.path.splitext(name)[1]
+    return (suffix.lower() in TEXT_SUFFIXES or not suffix) and not name.startswith(".")
 
 
-def _walk(folder: Path, skipped: SkippedFiles | None) -> Iterator[Path | tuple[Path, str]]:
+def _walk(folder: Path, skipped: SkippedFiles | None) -> Iterator[str | tuple[Path, str]]:
     """Files under `folder`, sorted, following symlinks but never around a loop.
 
     Yields (path, problem) for a folder that cannot be listed or that loops back, so the
@@ -121,8 +122,9 @@ def _walk(folder: Path, skipped: SkippedFiles | None) -> Iterator[Path | tuple[P
         dirs.sort()
         files.sort()     # in place: the listing of one folder is the only per-file memory
         for name in files:
-            path = Path(root) / name
-            if _is_bulletin_name(path):
+            # plain strings: pathlib interns every part of every path it parses, for good
+            path = os.path.join(root, name)
+            if _is_bulletin_name(name):
                 yield path
             elif skipped is not None:
                 skipped.add(_display(path))
@@ -179,7 +181,8 @@ def _expand(inputs: Iterable[str], skipped: SkippedFiles | None) -> Iterator[Sou
                 if isinstance(entry, tuple):
                     yield Source(name=_display(entry[0].name), path=_display(entry[0]), error=entry[1])
                 else:
-                    yield Source(name=_display(entry.stem), path=os.fsdecode(entry))
+                    yield Source(name=_display(os.path.splitext(os.path.basename(entry))[0]),
+                                 path=entry)
         elif path.exists() or path.is_symlink():
             yield Source(name=_display(path.stem), path=os.fsdecode(path))
         elif glob.has_magic(item):

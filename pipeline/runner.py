@@ -123,6 +123,22 @@ def _plan(sources: Iterable[Source], config: Config, manifest: Manifest | None,
         yield job
 
 
+def _heap_trimmer():
+    """glibc keeps memory freed by the parent's reads, hashes and pickles in its arenas, and
+    fragmentation makes a long run's RSS creep (~1 KB a document over 50k). Handing free pages
+    back now and then keeps it flat. A no-op where there is no glibc."""
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return lambda: None
+    return lambda: trim(0)
+
+
+TRIM_EVERY = 1000       # results between heap trims (a trim costs about a millisecond)
+
+
 def _engine_results(jobs: Iterator[Job], config: Config, engine: str, workers: int):
     if engine == "ray":
         from .engines.ray_engine import map_jobs as ray_map
@@ -186,6 +202,7 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     bar = _progress(inputs, progress)
     dump = dumps_pretty if pretty else dumps_line
     completed = False
+    trim_heap = _heap_trimmer()
     try:
         with _sigterm_as_interrupt():
             jobs = _plan(sources, config, manifest, summary)
@@ -208,6 +225,8 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
                     if len(summary.error_rows) < MAX_ERROR_ROWS_KEPT:
                         summary.error_rows.append(error)
                 job.source.data = None          # keep memory flat over long runs
+                if summary.processed % TRIM_EVERY == 0:
+                    trim_heap()
                 bar.n = summary.processed + summary.unchanged
                 bar.update(0)
         completed = True

@@ -69,7 +69,7 @@ def activity_for_unit(unit: str, context: str, language: str) -> str | None:
     return _activity_for_unit(unit or "", context or "", language)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)   # keyed by sentence: hits are within a document
 def _activity_for_unit(unit: str, context: str, language: str) -> str | None:
     if language == "zh":
         return _chinese_unit_type(unit.strip(), context)
@@ -255,7 +255,7 @@ def _complement_head(hits, unit_end: int, context: str) -> str | None:
     return lex.type_of_label(max(strong, key=lambda h: (h[2], h[2] - h[1]))[0])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)   # keyed by sentence: hits are within a document
 def _english_context_hits(context: str):
     from ..nlp import english
 

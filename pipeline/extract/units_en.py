@@ -49,7 +49,7 @@ class UnitLexicon:
     time_word_things: dict = field(default_factory=dict)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A crude singular, enough to look words up: communities -> community, branches -> branch."""
     w = word.lower()
