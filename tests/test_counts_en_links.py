@@ -119,3 +119,14 @@ def test_times_after_a_click_word_counts_views_not_occurrences(text, value):
 ])
 def test_links_by_the_sentence(text, value, activity):
     assert count_of(text, value)["activity"] == activity
+
+
+@pytest.mark.parametrize("text, value, activity", [
+    # a quoted programme name between the number and the noun says what the things are
+    ('The county has launched 64 "Doing Practical Things for the Masses" projects so far.', 64,
+     "volunteer_service"),
+    # ... unless it names no type, when the noun's own words still do
+    ('The street set up 12 "Warm Heart" volunteer teams.', 12, "volunteer_service"),
+])
+def test_quoted_name_before_the_unit_types_the_count(text, value, activity):
+    assert count_of(text, value)["activity"] == activity

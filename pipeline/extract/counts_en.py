@@ -21,8 +21,8 @@ from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
 from .numbers_en import NumberPhrase, find_number_phrases, parse_at, qualifier_after
-from .units_en import (Unit, category_of, group_after, group_before, group_having, lemma, looks_plural,
-                       unit_after, unit_before, unit_lexicon)
+from .units_en import (OPEN_QUOTES, Unit, category_of, group_after, group_before, group_having, lemma,
+                       looks_plural, unit_after, unit_before, unit_lexicon)
 
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
@@ -231,7 +231,11 @@ def find_counts_en(doc) -> list[dict]:
             if q_after and qualifier == "exact":
                 qualifier, span_end = q_after, q_end
             link_unit = None
-            if unit.category == "people":
+            named = text[phrase.end:unit.start].strip()
+            named = named.strip("".join(OPEN_QUOTES) + "”’」』") if named[:1] in OPEN_QUOTES else ""
+            if named and activities.activity_for_unit(named, "", "en"):
+                link_unit = named  # 128 "I do practical things for the masses" projects: so typed
+            elif unit.category == "people":
                 group = group_after(text, unit.end)
                 if group:
                     link_unit = f"{unit.text} of {group}"
