@@ -37,7 +37,7 @@ def measure(folder: Path, output: Path, workers: int) -> tuple[float, float]:
     """(peak RSS in MB of the largest process, docs/s) of one `bulletins run`."""
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", RUN_CLI, "run", str(folder),
-                             "-o", str(output), "-q", "--workers", str(workers)])
+                             "-o", str(output), "-q", "--force", "--workers", str(workers)])
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
