@@ -180,6 +180,11 @@ def _required(items):
     return best
 
 
+def fold(window: str) -> str:
+    """The window as the literal gates of `_Prefiltered` test it."""
+    return window.lower() if window.isascii() else window.translate(_FOLD).lower()
+
+
 class _Prefiltered:
     """An alternation of patterns, searched with only the alternatives whose literals occur."""
 
@@ -204,9 +209,10 @@ class _Prefiltered:
         self.all = (1 << len(self.patterns)) - 1
         self.compiled = {}
 
-    def pattern_for(self, window: str):
-        """The alternation that can match in `window`, or None when no alternative can."""
-        w = window.lower() if window.isascii() else window.translate(_FOLD).lower()
+    def pattern_for(self, window: str, folded: str | None = None):
+        """The alternation that can match in `window`, or None when no alternative can.
+        `folded` is `fold(window)` when the caller has it (one window, several mask sets)."""
+        w = fold(window) if folded is None else folded
         key = self.always
         for i, gate, strings in self.checks:
             if gate is not None and gate not in w:
@@ -265,8 +271,9 @@ class LocalMasks:
         hi = m.end() if m else end
         r = rules()
         window = text[lo:hi]
+        folded = fold(window)
         for masks in (r.numeral_names,) if words_only else (r.masks, r.name_masks):
-            pattern = masks.pattern_for(window)
+            pattern = masks.pattern_for(window, folded)
             if pattern is None:
                 continue
             for m in pattern.finditer(text, lo, hi):
@@ -317,12 +324,13 @@ def slogan_numeral(text: str, quote: list[int]) -> bool:
     return consecutive
 
 
+# the window is cut to n tokens before their words are read (callers want one or two)
 def _prev_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_before(text, pos, 60)][-n:]
+    return [t.lower for t in tokens_before(text, pos, 60)[-n:]]
 
 
 def _next_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_from(text, pos, 60)][:n]
+    return [t.lower for t in tokens_from(text, pos, 60)[:n]]
 
 
 def is_date_or_year(text: str, phrase: NumberPhrase) -> bool:

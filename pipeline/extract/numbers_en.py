@@ -379,8 +379,9 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
     end = toks[used - 1].end
     low = high = None
     # Ranges: "2 to 5", "2-5", "from 2 to 5", "between 10 and 20"; the second end must be larger.
-    if used < len(toks) and toks[used].text.lower() in lex.range_connectors | {"and"}:
-        conn = toks[used].text.lower()
+    conn = toks[used].text.lower() if used < len(toks) else ""
+    # tested without building the union set `range_connectors | {"and"}` for every number
+    if conn and (conn == "and" or conn in lex.range_connectors):
         between = conn == "and" and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I)
         if (conn != "and" or between) and used + 1 < len(toks):   # a connector may end the text
             second = _parse(toks[used + 1:], lex)

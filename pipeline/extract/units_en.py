@@ -16,6 +16,8 @@ from .numbers_en import Token, lexicon as number_lexicon, tokens_before, tokens_
 MAX_QUOTED_NAME = 14          # tokens in a quoted name between a number and its noun
 OPEN_QUOTES = {'"', "“", "‘", "'", "「", "『"}
 CLOSE_QUOTES = {'"', "”", "’", "'", "」", "』"}
+# either kind, made once: unit_after tests every token of its window against both
+_ANY_QUOTE = frozenset(OPEN_QUOTES | CLOSE_QUOTES)
 MAX_MODIFIERS = 4
 INVARIANT = frozenset({"series", "species", "means", "news", "people", "masses"})
 
@@ -211,7 +213,7 @@ def unit_after(text: str, pos: int, sentence: str = "", after_plural: bool = Fal
         w = t.lower
         if j > i and "\n" in text[toks[j - 1].end:t.start]:
             break
-        if t.text in OPEN_QUOTES | CLOSE_QUOTES:
+        if t.text in _ANY_QUOTE:
             if t.text in "'’" and t.start == toks[j - 1].end and toks[j - 1].lower.endswith("s"):
                 j += 1                           # possessive: "owners' committees"
                 continue
