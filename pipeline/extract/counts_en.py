@@ -81,7 +81,8 @@ def _activity(view, unit: Unit, link_unit: str | None, sentence: tuple[int, int]
     lex = unit_lexicon()
     neutral = unit.category == "people" and (
         unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people)
-    return link.count_type_en(view, unit.text, unit.normalized, link_unit, neutral, sentence, previous)
+    return link.count_type_en(view, unit.text, unit.normalized, link_unit, neutral, sentence, previous,
+                              unit_span=(unit.start, unit.end))
 
 
 def _count(view, phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,

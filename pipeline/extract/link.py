@@ -23,11 +23,13 @@ def thing_type(words: str, language: str) -> str | None:
 
 def count_type_en(view, unit_text: str, normalized: str | None, link_unit: str | None,
                   neutral_people: bool, sentence: tuple[int, int],
-                  previous: Callable[[], str] | None = None) -> str | None:
+                  previous: Callable[[], str] | None = None,
+                  unit_span: tuple[int, int] | None = None) -> str | None:
     """The type of an English count's thing. Role-neutral people (party members, residents)
     link to none unless the count sizes a group formed to do something. A bare noun whose
     sentence names no type takes it from the sentence before, in the same paragraph ("26
-    lecturers were chosen. They formed 6 teams"); `previous()` gives that sentence or ""."""
+    lecturers were chosen. They formed 6 teams"); `previous()` gives that sentence or "".
+    `unit_span` is where the thing stands in the text (for linking by position)."""
     reading = (link_unit or _PARENTHESIS.sub("", normalized or "") or unit_text)
     reading = reading.strip(_QUOTE_MARKS)
     if neutral_people and not link_unit and " and " not in unit_text:
@@ -42,6 +44,7 @@ def count_type_en(view, unit_text: str, normalized: str | None, link_unit: str |
     return found
 
 
-def count_type_zh(view, unit: str, sentence: str) -> str | None:
-    """The type of a Chinese count's thing (宣讲活动, 志愿者), else of the cues of its sentence."""
+def count_type_zh(view, unit: str, sentence: str, unit_span: tuple[int, int] | None = None) -> str | None:
+    """The type of a Chinese count's thing (宣讲活动, 志愿者), else of the cues of its sentence.
+    `unit_span` is where the thing stands in the text (for linking by position)."""
     return activities.activity_for_unit(unit, sentence, "zh")
