@@ -82,9 +82,9 @@ def main() -> None:
     load_gazetteer()
     gaz_s = time.perf_counter() - start
     start = time.perf_counter()
-    from pipeline.extract import place_lexicon as pl
+    from pipeline.extract.places import lexicon as pl
     from pipeline.extract import places
-    from pipeline.extract.place_towns import town_index
+    from pipeline.extract.places.towns import town_index
     pl.lexicon(), pl.institutions(), pl.pinyin_chars(), pl.zh_index(), pl.zh_lengths(), pl.zh_suffixes(), town_index()
     idx_s = time.perf_counter() - start
     print(f"load: gazetteer {gaz_s * 1000:.0f} ms, place indexes {idx_s * 1000:.0f} ms (once per process)")

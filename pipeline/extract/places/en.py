@@ -5,18 +5,18 @@
 2. romanised unit names, with a level word after them ("Hongshan District") or bare ("Wuhan");
 3. streets, communities, villages, towns and sites, by their suffix word.
 
-`recognise_en(text)` runs steps 1-3 and the bare names of step 2; places.py resolves and merges.
+`recognise_en(text)` runs steps 1-3 and the bare names of step 2; the package resolves and merges.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer import Division, Gazetteer, norm_key
-from .place_countries import find_countries_en
-from .place_lexicon import Lexicon, lexicon
-from .place_resolve import AdminMention, suffix_ok
-from .place_sites import add_site, site_gap_ok
-from .place_tokens import EnScan, by_first, display_name, en_name_prefixes, name_inner_stop, suffix_at, suffix_first_words
+from ...gazetteer import Division, Gazetteer, norm_key
+from .countries import find_countries_en
+from .lexicon import Lexicon, lexicon
+from .resolve import AdminMention, suffix_ok
+from .sites import add_site, site_gap_ok
+from .tokens import EnScan, by_first, display_name, en_name_prefixes, name_inner_stop, suffix_at, suffix_first_words
 
 WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
 

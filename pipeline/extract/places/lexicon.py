@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..config import CONFIG_DIR
-from ..gazetteer import load_gazetteer, norm_key
+from ...config import CONFIG_DIR
+from ...gazetteer import load_gazetteer, norm_key
 
 GAZ_DIR = CONFIG_DIR / "gazetteer"
 CJK = re.compile(r"[\u3400-\u9fff]")

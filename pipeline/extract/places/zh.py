@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import load_gazetteer
-from .place_lexicon import CJK, TITLE, Lexicon, lexicon, romanise_zh, zh_index, zh_lengths, zh_suffixes
-from .place_resolve import AdminMention, Place, admin_places
+from ...gazetteer import load_gazetteer
+from .lexicon import CJK, TITLE, Lexicon, lexicon, romanise_zh, zh_index, zh_lengths, zh_suffixes
+from .resolve import AdminMention, Place, admin_places
 
 
 _STARTS: dict[int, tuple] = {}

@@ -1,102 +1,16 @@
-"""Places: named administrative units, streets, communities, villages and sites.
-
-    find_places(text, language) -> [{"name", "name_zh", "level", "adcode", "mentions"}, ...]
-
-Pure and fast: the gazetteer (pipeline.gazetteer) and the word lists of
-configs/gazetteer/lexicon.toml and mt_renderings.tsv load once per process.
-
-English (machine-translated) text: capitalised word runs whose letters spell a unit's pinyin
-(`Hongshan`, `Hong Shan`, `Xi'an`) with or without a level word after them (`District`,
-`County`, ...); known MT renderings of name characters (`Seongbuk`, `three stations`,
-`West District`); street/community/village/town names before their suffix word; named sites
-before `University`, `Middle School`, `Park`, ... Chinese text: gazetteer names (official,
-former and short) matched longest-first, and names before 街道/镇/乡/社区/村/小学/广场....
-
-Units whose name repeats across China are resolved by the document's other places (a parent
-mentioned, a sibling in the same city or province); when that cannot decide, adcode is null.
-
-Modules: place_lexicon (word lists, name indexes), place_tokens (English tokens, scan state),
-place_en (English recognition steps), place_sites (named sites, institutions), place_zh
-(Chinese recognition), place_resolve (admin mentions, disambiguation, result places),
-place_towns (township lookup by English key). This module: the entry point, and the English
-merging (township names from the data, near-identical spellings, later bare mentions).
+"""English places after recognition: township names from the data, near-identical spellings of
+one township or community merged, sites spelt like their town, known institutions, later bare
+mentions of places found above, and bare admin names that are a street's name.
 """
 from __future__ import annotations
 
-from ..gazetteer import Gazetteer, Township, norm_key
-from .place_en import recognise_en
-from .place_resolve import Place, admin_places, results
-from .place_sites import name_institutions
-from .place_tokens import EnScan
-from .place_towns import close, town_index
-from .place_zh import find_zh
+from ...gazetteer import Gazetteer, norm_key
+from .resolve import Place
+from .tokens import EnScan
+from .towns import TownLookup, close
 
 
-def find_places(text: str, language: str) -> list[dict]:
-    """Places named in `text` ("en" machine translation or "zh" Chinese), in order of first mention."""
-    if not text:
-        return []
-    if language == "zh":
-        return results(find_zh(text))
-    return results(_find_en(text))
-
-
-def _find_en(text: str) -> list[Place]:
-    scan = recognise_en(text)
-    gz, lex = scan.gz, scan.lex
-    places = admin_places(gz, scan.admin, lex)
-    towns = TownLookup(gz, places)
-    merged = _merge_local(scan, towns)
-    _sites_take_town_spelling(merged, text)
-    name_institutions(merged, text)
-    by_key = _bare_runs(scan, merged, towns)
-    return _streets_keep_their_names(gz, text, places, by_key) + list(merged.values())
-
-
-class TownLookup:
-    """Townships of the counties the document names (a city names all its counties), by key."""
-
-    def __init__(self, gz: Gazetteer, places: list[Place]):
-        ctx_counties = set()
-        for p in places:
-            if p.adcode:
-                d = gz.get(p.adcode)
-                if d.level in ("district", "county"):
-                    ctx_counties.add(d.code)
-                elif d.level == "city":
-                    ctx_counties |= {c.code for c in gz.children(d.code)}
-        self.any = any(gz.townships_by_county.get(c) for c in ctx_counties)
-        self.scope = town_index().scope(ctx_counties)
-        self.memo: dict[str, Township | None] = {}
-        self.gz, self.counties = gz, ctx_counties
-        self._by_short: dict[str, list[Township]] | None = None
-
-    def translated(self, words: list[str], word_chars: dict) -> Township | None:
-        """The one township of the document's counties whose name is these English words put
-        back into characters ("Pioneer Road Street" = 先锋道街道), else None."""
-        if not self.any or not words or not all(w.lower() in word_chars for w in words):
-            return None
-        if self._by_short is None:
-            self._by_short = {}
-            for c in self.counties:
-                for t in self.gz.townships_by_county.get(c, ()):
-                    self._by_short.setdefault(t.short_zh, []).append(t)
-        combos = [""]
-        for w in words:
-            combos = [c + ch for c in combos for ch in word_chars[w.lower()]][:256]
-        found = {t for stem in combos for t in self._by_short.get(stem, ())}
-        return found.pop() if len(found) == 1 else None
-
-    def find(self, key: str) -> Township | None:
-        """The one township with this key, or one spelling off it (place_towns.TownScope.find)."""
-        if key in self.memo:
-            return self.memo[key]
-        found = self.scope.find(key)
-        self.memo[key] = found
-        return found
-
-
-def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
+def merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
     """Merge near-identical spellings of one township/community, and name townships from the data."""
     local, order = scan.local, scan.order
     groups: list[list[Place]] = []
@@ -137,7 +51,7 @@ def _merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
     return merged
 
 
-def _sites_take_town_spelling(merged: dict[str, Place], text: str) -> None:
+def sites_take_town_spelling(merged: dict[str, Place], text: str) -> None:
     """A site named after a town MT misspelt takes the town's spelling from the data: with
     "Tobao Town" read as Toubao Town (透堡镇), "Tobao Central Primary School" is "Toubao ..."."""
     spelling = {}
@@ -170,7 +84,7 @@ def _name_words(scan: EnScan, p: Place) -> list[str]:
     return words[:-1] if len(words) > 1 else []
 
 
-def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict[str, Place]:
+def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict[str, Place]:
     """Step 5, bare runs: more mentions of places found above ("Shake Labor Company", "Dong'an
     Road"), and townships of the document's counties named without their suffix ("In Huangbei").
     Returns the places by key (without level)."""
@@ -223,7 +137,7 @@ def _bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dic
     return by_key
 
 
-def _streets_keep_their_names(gz: Gazetteer, text: str, places: list[Place], by_key: dict[str, Place]) -> list[Place]:
+def streets_keep_their_names(gz: Gazetteer, text: str, places: list[Place], by_key: dict[str, Place]) -> list[Place]:
     """Bare admin names that are the name of a street found above belong to the street."""
     out = []
     for p in places:

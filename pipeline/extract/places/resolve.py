@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..gazetteer import LEVEL_RANK, Division, Gazetteer, norm_key
-from .place_lexicon import Lexicon
+from ...gazetteer import LEVEL_RANK, Division, Gazetteer, norm_key
+from .lexicon import Lexicon
 
 
 @dataclass

@@ -11,9 +11,9 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice
 from operator import itemgetter, not_
 
-from ..gazetteer import load_gazetteer, norm_key
-from .place_lexicon import TITLE, TOKEN, Lexicon, lexicon
-from .place_resolve import AdminMention, Place
+from ...gazetteer import load_gazetteer, norm_key
+from .lexicon import TITLE, TOKEN, Lexicon, lexicon
+from .resolve import AdminMention, Place
 
 _GAP_SPACES = frozenset(" \u00a0\u3000\t")
 _TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
@@ -199,7 +199,7 @@ class EnScan:
         self.cues: list[int] = []               # tokens that may start a phrase a step looks for
 
     def cues_in(self, words) -> list[int]:
-        """The cue tokens (see place_en._cue_words) whose lowercase form is in `words`, in order."""
+        """The cue tokens (see en._cue_words) whose lowercase form is in `words`, in order."""
         lower = self.toks.lower
         return [i for i in self.cues if lower[i] in words]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import norm_key
-from .place_lexicon import Lexicon, institutions
-from .place_resolve import AdminMention, Place
-from .place_tokens import EnScan, Tokens
+from ...gazetteer import norm_key
+from .lexicon import Lexicon, institutions
+from .resolve import AdminMention, Place
+from .tokens import EnScan, Tokens
 
 _ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
 _NO_GAP = re.compile(r"\.?[ \u00a0]*\d+[ \u00a0]+")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..resources import load_lines
-from .place_tokens import EnScan, site_key, suffix_first_words
+from ...resources import load_lines
+from .tokens import EnScan, site_key, suffix_first_words
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
     idx = town_index()                       # built once per process from the gazetteer
     idx.find("huishangang", {"430981"})      -> Township | None
 
-Same answer as scanning every township of those counties (what places.py did before):
+Same answer as scanning every township of those counties (what the first version did):
 exact key (bare name or an alternative) when exactly one township has it; otherwise the one
 township whose bare key is `close` (edit distance <= 1, or <= 2 when both keys have 8+
 letters, lengths within 2); None when none or several.
@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer import Township, load_gazetteer, norm_key
+from ...gazetteer import Gazetteer, Township, load_gazetteer, norm_key
+from .resolve import Place
 
 MIN_FUZZY = 5          # _close: both keys at least this long
 LONG = 8               # _close: edit distance 2 allowed when both keys are this long
@@ -187,3 +188,46 @@ class TownScope:
 @lru_cache(maxsize=None)
 def town_index() -> TownIndex:
     return TownIndex(load_gazetteer().townships)
+
+
+class TownLookup:
+    """Townships of the counties the document names (a city names all its counties), by key."""
+
+    def __init__(self, gz: Gazetteer, places: list[Place]):
+        ctx_counties = set()
+        for p in places:
+            if p.adcode:
+                d = gz.get(p.adcode)
+                if d.level in ("district", "county"):
+                    ctx_counties.add(d.code)
+                elif d.level == "city":
+                    ctx_counties |= {c.code for c in gz.children(d.code)}
+        self.any = any(gz.townships_by_county.get(c) for c in ctx_counties)
+        self.scope = town_index().scope(ctx_counties)
+        self.memo: dict[str, Township | None] = {}
+        self.gz, self.counties = gz, ctx_counties
+        self._by_short: dict[str, list[Township]] | None = None
+
+    def translated(self, words: list[str], word_chars: dict) -> Township | None:
+        """The one township of the document's counties whose name is these English words put
+        back into characters ("Pioneer Road Street" = 先锋道街道), else None."""
+        if not self.any or not words or not all(w.lower() in word_chars for w in words):
+            return None
+        if self._by_short is None:
+            self._by_short = {}
+            for c in self.counties:
+                for t in self.gz.townships_by_county.get(c, ()):
+                    self._by_short.setdefault(t.short_zh, []).append(t)
+        combos = [""]
+        for w in words:
+            combos = [c + ch for c in combos for ch in word_chars[w.lower()]][:256]
+        found = {t for stem in combos for t in self._by_short.get(stem, ())}
+        return found.pop() if len(found) == 1 else None
+
+    def find(self, key: str) -> Township | None:
+        """The one township with this key, or one spelling off it (TownScope.find)."""
+        if key in self.memo:
+            return self.memo[key]
+        found = self.scope.find(key)
+        self.memo[key] = found
+        return found
