@@ -109,3 +109,9 @@ def test_trace_records_decisions_only_when_enabled():
     scorer = RuleScorer()
     assert scorer.keep(kept) and not scorer.keep(dropped)
     assert OFF.reject(Candidate("count", 0, 1, "x"), reject) is False and OFF.candidates == []
+
+
+def test_the_default_data_folder_is_the_configs_folder():
+    from pipeline.config import CONFIG_DIR
+
+    assert DataFiles.at() is DataFiles.at(CONFIG_DIR) is DataFiles.at(str(CONFIG_DIR))

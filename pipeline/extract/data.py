@@ -53,6 +53,7 @@ class DataFiles:
 
     _folders: ClassVar[dict[Path, "DataFiles"]] = {}
     _lock: ClassVar[threading.RLock] = threading.RLock()   # builders may build others
+    _default: ClassVar["DataFiles | None"] = None
 
     def __init__(self, root: Path):
         self.root = root
@@ -62,8 +63,12 @@ class DataFiles:
     @classmethod
     def at(cls, root: str | Path | None = None) -> "DataFiles":
         if root is None:
-            from ..config import CONFIG_DIR
-            root = CONFIG_DIR
+            # every document's view asks for configs/: answer without resolving the path again
+            # (Path.resolve makes system calls; CONFIG_DIR is fixed for the process)
+            if cls._default is None:
+                from ..config import CONFIG_DIR
+                cls._default = cls.at(CONFIG_DIR)
+            return cls._default
         root = Path(root).resolve()
         found = cls._folders.get(root)
         if found is None:
