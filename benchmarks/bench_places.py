@@ -1,20 +1,22 @@
 """Cost of `find_places` per document against the bare tokenisers, in one run over the same texts.
 
-    python benchmarks/bench_places.py [--dev DIR] [--synthetic N] [--repeat R] [--compare OLD_PLACES_PY]
+    python benchmarks/bench_places.py [--dev DIR] [--synthetic N] [--repeat R] [--compare CHECKOUT]
 
 Texts: the dev set's bulletins (when ../shared is present), corpus/texts, and N synthetic
 English (~1,000 words) and Chinese (~800 characters) bulletins made by shuffling their
 sentences. Reports the gazetteer and place-index load time (once per process), then per
 language: ms/doc of bare `spacy.blank("en")` tokenizer + sentencizer (English) or bare
-`jieba.lcut` (Chinese), of `find_places`, and their ratio. CPU time (process_time), after a
-warm-up pass; the machine is shared, so compare ratios from one run, not absolute figures.
-`--compare` times another copy of places.py (e.g. `git show HEAD~1:pipeline/extract/places.py`)
-over the same texts too.
+`jieba.lcut` (Chinese), of `find_places` (on a fresh `DocView` per text), and their ratio. CPU
+time (process_time), after a warm-up pass; the machine is shared, so compare ratios from one
+run, not absolute figures. `--compare` times the `find_places` of another checkout (a folder
+with pipeline/ and configs/, e.g. `git worktree add /tmp/old HEAD~1`) over the same texts too.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
+import inspect
 import logging
 import random
 import re
@@ -59,13 +61,20 @@ def cpu_ms(func, texts: list[str], repeat: int) -> float:
     return 1000 * best / max(1, len(texts))
 
 
-def load_copy(path: Path):
-    """Another places.py, imported as a sibling module so its relative imports work."""
-    spec = importlib.util.spec_from_file_location("pipeline.extract._places_compare", path)
+def load_copy(root: Path):
+    """`find_places(text, language)` of another checkout, its pipeline/ imported as the package
+    `pipeline_compare` (relative imports keep it apart from this one)."""
+    package = root / "pipeline"
+    spec = importlib.util.spec_from_file_location("pipeline_compare", package / "__init__.py",
+                                                  submodule_search_locations=[str(package)])
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
-    return module.find_places
+    find = importlib.import_module("pipeline_compare.extract.places").find_places
+    if list(inspect.signature(find).parameters) != ["view"]:
+        return find
+    view_class = importlib.import_module("pipeline_compare.extract.doc").DocView
+    return lambda text, language: find(view_class(text, language))
 
 
 def main() -> None:
@@ -73,7 +82,7 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
     parser.add_argument("--synthetic", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest is reported")
-    parser.add_argument("--compare", type=Path, help="another places.py to time on the same texts")
+    parser.add_argument("--compare", type=Path, help="another checkout whose find_places to time on the same texts")
     args = parser.parse_args()
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
@@ -82,10 +91,14 @@ def main() -> None:
     load_gazetteer()
     gaz_s = time.perf_counter() - start
     start = time.perf_counter()
+    from pipeline.extract.data import DataFiles
+    from pipeline.extract.doc import DocView
+    from pipeline.extract.places import find_places
     from pipeline.extract.places import lexicon as pl
-    from pipeline.extract import places
     from pipeline.extract.places.towns import town_index
-    pl.lexicon(), pl.institutions(), pl.pinyin_chars(), pl.zh_index(), pl.zh_lengths(), pl.zh_suffixes(), town_index()
+    data = pl.place_data(DataFiles.at())
+    data.zh_names, data.pinyin, data.build(pl.institutions), data.build(pl.countries), data.build(town_index)
+    data.build(pl.en_name_prefixes)
     idx_s = time.perf_counter() - start
     print(f"load: gazetteer {gaz_s * 1000:.0f} ms, place indexes {idx_s * 1000:.0f} ms (once per process)")
 
@@ -104,7 +117,7 @@ def main() -> None:
         size = sum(len(t.split()) for t in docs) / len(docs) if lang == "en" else sum(map(len, docs)) / len(docs)
         unit = "words" if lang == "en" else "chars"
         base_ms = cpu_ms(base, docs, args.repeat)
-        new_ms = cpu_ms(lambda t: places.find_places(t, lang), docs, args.repeat)
+        new_ms = cpu_ms(lambda t: find_places(DocView(t, lang)), docs, args.repeat)
         per = 1000 if lang == "en" else 800
         print(f"{lang}: {len(docs)} docs, {size:.0f} {unit}/doc")
         print(f"  {base_name:28s} {base_ms:7.2f} ms/doc")

@@ -32,7 +32,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
             from .counts_en import find_counts_en
             doc.counts = find_counts_en(doc)
     if places:
-        doc.places = find_places(doc.text, doc.language)
+        doc.places = find_places(view)
     if activities:
         spacy_doc = doc.spacy_doc if doc.language != "zh" else None
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)

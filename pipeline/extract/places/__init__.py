@@ -1,9 +1,11 @@
 """Places: named administrative units, streets, communities, villages and sites.
 
-    find_places(text, language) -> [{"name", "name_zh", "level", "adcode", "mentions"}, ...]
+    find_places(view) -> [{"name", "name_zh", "level", "adcode", "mentions"}, ...]
 
-Pure and fast: the gazetteer (pipeline.gazetteer) and the word lists of
-configs/gazetteer/lexicon.toml and mt_renderings.tsv load once per process.
+Reads the document's view (`extract.doc.DocView`: its text and language). Pure and fast: the
+gazetteer (pipeline.gazetteer) and the word lists of configs/gazetteer (lexicon.toml,
+mt_renderings.tsv, ...) load once per configs folder (`view.data`), checked by their models
+(lexicon.py).
 
 English (machine-translated) text: capitalised word runs whose letters spell a unit's pinyin
 (`Hongshan`, `Hong Shan`, `Xi'an`) with or without a level word after them (`District`,
@@ -23,30 +25,37 @@ spellings, later bare mentions). This module: the entry point.
 """
 from __future__ import annotations
 
+from ..doc import DocView
 from .en import recognise_en
+from .lexicon import PlaceData, place_data
 from .merge import bare_runs, merge_local, sites_take_town_spelling, streets_keep_their_names
 from .resolve import Place, admin_places, results
 from .sites import name_institutions
 from .towns import TownLookup
 from .zh import find_zh
 
+__all__ = ["find_places"]
 
-def find_places(text: str, language: str) -> list[dict]:
-    """Places named in `text` ("en" machine translation or "zh" Chinese), in order of first mention."""
+
+def find_places(view: DocView) -> list[dict]:
+    """Places named in the document ("en" machine translation or "zh" Chinese), in order of
+    first mention."""
+    text = view.text
     if not text:
         return []
-    if language == "zh":
-        return results(find_zh(text))
-    return results(_find_en(text))
+    data = place_data(view.data)
+    if view.language == "zh":
+        return results(find_zh(text, data))
+    return results(_find_en(text, data))
 
 
-def _find_en(text: str) -> list[Place]:
-    scan = recognise_en(text)
+def _find_en(text: str, data: PlaceData) -> list[Place]:
+    scan = recognise_en(text, data)
     gz, lex = scan.gz, scan.lex
     places = admin_places(gz, scan.admin, lex)
-    towns = TownLookup(gz, places)
+    towns = TownLookup(data, places)
     merged = merge_local(scan, towns)
     sites_take_town_spelling(merged, text)
-    name_institutions(merged, text)
+    name_institutions(merged, text, data)
     by_key = bare_runs(scan, merged, towns)
     return streets_keep_their_names(gz, text, places, by_key) + list(merged.values())

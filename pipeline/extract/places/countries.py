@@ -6,32 +6,22 @@ without word boundaries 南非 hides in 河南非遗, 日本 in 今日本站.)
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from ..data import DataFiles
+from .lexicon import build_lexicon, countries
+from .tokens import EnScan, site_key
 
-from ...resources import load_lines
-from .tokens import EnScan, site_key, suffix_first_words
 
-
-@lru_cache(maxsize=1)
-def _table() -> dict:
-    """First English word -> [(words, name_zh, name_en)], longest first."""
-    by_first: dict[str, list] = {}
-    for line in load_lines("gazetteer/countries.tsv"):
-        parts = line.split("\t")
-        name_zh, name_en = parts[0], parts[1]
-        for en in [name_en] + [a for a in (parts[2].split("|") if len(parts) > 2 else []) if a]:
-            words = tuple(w.lower() for w in en.split())
-            by_first.setdefault(words[0], []).append((words, name_zh, name_en))
-    for entries in by_first.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return by_first
+def _after_stop(files: DataFiles) -> frozenset:
+    """Words after a country's name that make it part of a street or site name."""
+    lex = files.build(build_lexicon)
+    return lex.not_admin_after | lex.suffix_first_words
 
 
 def find_countries_en(scan: EnScan) -> None:
-    by_first = _table()
+    by_first = scan.places.build(countries)
     toks, used = scan.toks, scan.used
     toks_n = len(toks.lower)
-    after_stop = scan.lex.not_admin_after | suffix_first_words()
+    after_stop = scan.places.build(_after_stop)
     for i in toks.where(by_first):
         if used[i] or not toks.cap(i):
             continue

@@ -9,14 +9,13 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ...gazetteer import Division, Gazetteer, norm_key
+from ..data import DataFiles
 from .countries import find_countries_en
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
 from .resolve import AdminMention, suffix_ok
 from .sites import add_site, site_gap_ok
-from .tokens import EnScan, by_first, display_name, en_name_prefixes, name_inner_stop, suffix_at, suffix_first_words
+from .tokens import EnScan, display_name, suffix_at
 
 WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
 
@@ -35,17 +34,17 @@ def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], 
     return out
 
 
-@lru_cache(maxsize=None)
-def _cue_words() -> frozenset:
+def _cue_words(files: DataFiles) -> frozenset:
     """Words that start a step's phrase: rendering first words, District/County/Banner, suffix
     first words. One pass over the tokens finds them all; each step filters that short list."""
-    return frozenset(by_first(lexicon().renderings)) | frozenset(WORD_SUFFIX_ENDINGS) | suffix_first_words()
+    lex = files.build(build_lexicon)
+    return frozenset(lex.renderings_by_first) | frozenset(WORD_SUFFIX_ENDINGS) | lex.suffix_first_words
 
 
 def find_renderings(scan: EnScan) -> None:
     """Step 1: MT renderings of name characters ("three stations", "Seongbuk", "West District")."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
-    renderings = by_first(lex.renderings)
+    renderings = lex.renderings_by_first
     for i in scan.cues_in(renderings):
         if used[i]:
             continue
@@ -55,7 +54,7 @@ def find_renderings(scan: EnScan) -> None:
                 continue
             if mode == "any" and not toks.cap(i):
                 continue
-            suf = suffix_at(toks, i + k, lex.admin_suffixes)
+            suf = suffix_at(toks, i + k, lex.admin_by_first, lex)
             if mode == "suffix" and not suf:
                 continue
             endings = suf[1][1] if suf else ()
@@ -108,8 +107,8 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
     District"); with `bare`, also names without one ("Wuhan"), when they are not people or words."""
     gz, lex, toks, n, used, admin, titles = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin, scan.titles
     by_en, caps, join, lower, keys = gz.by_en, toks.caps, toks.join, toks.lower, toks.keys
-    stop_words, inner_stop = lex.stop_words, name_inner_stop()
-    prefixes = en_name_prefixes()
+    stop_words, inner_stop = lex.stop_words, lex.name_inner_stop
+    prefixes = scan.places.build(en_name_prefixes)
     after = 0                      # tokens before this are taken or skipped
     for i in scan.name_starts():
         if i < after or used[i] or lower[i] in stop_words:
@@ -135,7 +134,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         if not hit:
             continue
         k, key, cands = hit
-        suf = suffix_at(toks, i + k, lex.admin_suffixes)
+        suf = suffix_at(toks, i + k, lex.admin_by_first, lex)
         if suf and not bare:
             fitting = [d for d in cands if suffix_ok(d, suf[1][1])]
             cands = fitting or [d for d in cands if d.level in ("district", "county")] or cands
@@ -170,9 +169,9 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
 def find_local_names(scan: EnScan) -> None:
     """Step 3: streets, communities, villages, towns and sites, by their suffix word."""
     gz, lex, toks, n, used = scan.gz, scan.lex, scan.toks, scan.n, scan.used
-    suffix_first = suffix_first_words()
-    subcounty_by_first = by_first(lex.subcounty_suffixes)
-    site_by_first = by_first(lex.site_suffixes)
+    suffix_first = lex.suffix_first_words
+    subcounty_by_first = lex.subcounty_by_first
+    site_by_first = lex.site_by_first
     for j in scan.cues_in(suffix_first):
         if j < 1 or used[j]:
             continue
@@ -221,7 +220,7 @@ def find_local_names(scan: EnScan) -> None:
                     and toks.lower[r + 1] not in lex.stop_words:
                 r += 1
             tail = [toks.items[x][0] for x in range(end + 2, r + 1)]
-            if not (suffix_at(toks, r + 1, lex.subcounty_suffixes) or suffix_at(toks, r + 1, lex.admin_suffixes)
+            if not (suffix_at(toks, r + 1, lex.subcounty_by_first, lex) or suffix_at(toks, r + 1, lex.admin_by_first, lex)
                     or gz.by_en.get(norm_key("".join(tail)))):
                 name_words = tail + name_words
                 end = r
@@ -233,10 +232,10 @@ def find_local_names(scan: EnScan) -> None:
             used[x] = True
 
 
-def recognise_en(text: str) -> EnScan:
+def recognise_en(text: str, places: PlaceData) -> EnScan:
     """Steps 1-3, then bare admin names: the scan's admin mentions and local places."""
-    scan = EnScan(text)
-    scan.cues = scan.toks.where(_cue_words())
+    scan = EnScan(text, places)
+    scan.cues = scan.toks.where(places.build(_cue_words))
     find_renderings(scan)
     find_translated_units(scan)
     find_admin_names(scan, bare=False)

@@ -1,26 +1,140 @@
-"""Word lists and name indexes for place recognition, loaded once per process.
+"""The place extractor's data: one model per file of configs/gazetteer it reads, and the fast
+structures built from them once per folder (`DataFiles.build`).
 
-From configs/gazetteer (see its README): lexicon.toml (suffix words, stop words, ...),
-mt_renderings.tsv, en_zh_words.tsv, institutions.tsv, pinyin_chars.tsv; plus indexes over the
-gazetteer's Chinese names for the Chinese scan.
+Files (see configs/gazetteer/README.md): lexicon.toml (suffix words, stop words, Chinese
+boundary words ...), mt_renderings.tsv, en_zh_words.tsv, institutions.tsv, countries.tsv,
+pinyin_chars.tsv; the gazetteer itself (divisions, townships, exonyms) is read by
+pipeline.gazetteer into the same folder's `DataFiles`, and the Chinese name index is built
+from it here.
+
+    places = place_data(view.data)      # per configs folder: gazetteer, lexicon, indexes
+    places.gz, places.lex               # read at once
+    places.zh_names                     # built on first use (Chinese documents only)
 """
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Literal
 
-from ...config import CONFIG_DIR
-from ...gazetteer import load_gazetteer, norm_key
+from pydantic import field_validator
 
-GAZ_DIR = CONFIG_DIR / "gazetteer"
+from ...gazetteer import Gazetteer, gazetteer_files, norm_key, read_gazetteer
+from ..data import DataFiles, DataModel
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*")
+TITLE = re.compile(r"《[^》\n]{1,40}》")       # a film or book title: names inside are not places
+
+LocalLevel = Literal["township", "community"]
+SiteLevel = Literal["institution", "other", "township"]
 
 
 # ---------------------------------------------------------------------------------------
-# data files
+# file models
+# ---------------------------------------------------------------------------------------
+def _compiles(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return value
+
+
+class EnSites(DataModel):
+    stop: list[str]
+    regions: list[str]
+    connectors: list[str]
+    connector_hosts: list[str]
+    generic: list[str]
+    not_admin_after: list[str]
+
+
+class EnLexicon(DataModel):
+    admin_suffixes: dict[str, list[str]]
+    subcounty_suffixes: dict[str, tuple[LocalLevel, str]]
+    site_suffixes: dict[str, SiteLevel]
+    sites: EnSites
+    name_word_pinyin: dict[str, str]
+    town_suffix_words: list[str]
+    stop_words: list[str]
+    generic_words: list[str]
+    ethnic_groups: list[str]
+    bare_stop: list[str]
+    surnames: list[str]
+
+
+class ZhLexicon(DataModel):
+    subcounty_suffixes: dict[str, LocalLevel]
+    site_suffixes: dict[str, SiteLevel]
+    site_max_stem: int
+    site_own_name_after: str
+    site_inner_heads: str
+    site_generic_stems: list[str]
+    max_stem: int
+    boundary_words: list[str]
+    conjunctions: str
+    list_marks: str
+    generic_stems: list[str]
+    short_stop: list[str]
+    bad_following: list[str]
+    road_after_short: str
+    suffix_not_followed_by: dict[str, str]
+    generic_units: list[str]
+    not_admin_after_short: str
+    site_words: dict[str, str]
+    site_heads: dict[str, str]
+
+    @field_validator("road_after_short")
+    @classmethod
+    def _is_regex(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class EnPinyin(DataModel):
+    word: str
+
+    @field_validator("word")
+    @classmethod
+    def _is_regex(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class LexiconFile(DataModel):
+    """lexicon.toml: the hand-kept word lists of place recognition."""
+    en: EnLexicon
+    zh: ZhLexicon
+    en_pinyin: EnPinyin
+
+
+class RenderingRow(DataModel):
+    """mt_renderings.tsv: how MT renders a name's characters, and when to trust it."""
+    english: str
+    stem: str
+    trust: Literal["any", "suffix", "context"]
+
+
+class WordCharsRow(DataModel):
+    """en_zh_words.tsv: an English word MT uses for name characters, and those characters."""
+    word: str
+    chars: str
+
+
+class NamedRow(DataModel):
+    """institutions.tsv, countries.tsv: a Chinese name, its English name, other English names."""
+    name_zh: str
+    name_en: str
+    alt_en: str = ""
+
+
+class PinyinRow(DataModel):
+    """pinyin_chars.tsv (built): one reading per character."""
+    char: str
+    pinyin: str
+
+
+# ---------------------------------------------------------------------------------------
+# the lexicon, as plain fast structures
 # ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Lexicon:
@@ -63,109 +177,122 @@ class Lexicon:
     zh_site_heads: dict = field(default_factory=dict)
     zh_generic_units: frozenset = frozenset()
     zh_not_admin_after: str = ""
+    # derived: the phrase tables by first word (table order kept), and word sets
+    admin_by_first: dict = field(default_factory=dict)
+    subcounty_by_first: dict = field(default_factory=dict)
+    site_by_first: dict = field(default_factory=dict)
+    renderings_by_first: dict = field(default_factory=dict)
+    suffix_first_words: frozenset = frozenset()       # first words of every admin, street and site suffix
+    name_inner_stop: frozenset = frozenset()          # words that end a unit name before them
 
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(m.group(0).lower() for m in TOKEN.finditer(phrase))
 
 
-@lru_cache(maxsize=None)
-def lexicon() -> Lexicon:
-    with open(GAZ_DIR / "lexicon.toml", "rb") as f:
-        d = tomllib.load(f)
-    en, zh = d["en"], d["zh"]
-    renderings = []
-    with open(GAZ_DIR / "mt_renderings.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            phrase, stem, mode = line.rstrip("\n").split("\t")[:3]
-            renderings.append((_words(phrase), stem, mode))
+def by_first(table: tuple) -> dict:
+    """A phrase table (entries whose [0] is a word tuple) by first word, keeping table order."""
+    out: dict[str, list] = {}
+    for entry in table:
+        out.setdefault(entry[0][0], []).append(entry)
+    return out
+
+
+def build_lexicon(files: DataFiles) -> Lexicon:
+    """lexicon.toml, mt_renderings.tsv and en_zh_words.tsv of the gazetteer folder `files`."""
+    d = files.toml("lexicon.toml", LexiconFile)
+    en, zh, sites = d.en, d.zh, d.en.sites
+    renderings = [(_words(r[0]), r[1], r[2]) for r in files.table("mt_renderings.tsv", RenderingRow)]
     word_chars: dict[str, list[str]] = {}
-    with open(GAZ_DIR / "en_zh_words.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            word, chars = line.rstrip("\n").split("\t")[:2]
-            bucket = word_chars.setdefault(word.strip().lower(), [])
-            bucket += [c for c in chars.split("|") if c and c not in bucket]
-    sites = en["sites"]
+    for word, chars in files.table("en_zh_words.tsv", WordCharsRow):
+        bucket = word_chars.setdefault(word.strip().lower(), [])
+        bucket += [c for c in chars.split("|") if c and c not in bucket]
     by_len = lambda item: -len(item[0])  # noqa: E731
+    admin = tuple(sorted(((_words(k), tuple(v)) for k, v in en.admin_suffixes.items()), key=by_len))
+    subcounty = tuple(sorted(((_words(k), v[0], v[1]) for k, v in en.subcounty_suffixes.items()), key=by_len))
+    site = tuple(sorted(((_words(k), v) for k, v in en.site_suffixes.items()), key=by_len))
+    renderings_sorted = tuple(sorted(renderings, key=by_len))
+    name_word_pinyin = {k.lower(): v for k, v in en.name_word_pinyin.items()}
+    suffix_first = frozenset(e[0][0] for e in admin + subcounty + site)
     return Lexicon(
-        admin_suffixes=tuple(sorted(((_words(k), tuple(v)) for k, v in en["admin_suffixes"].items()), key=by_len)),
-        subcounty_suffixes=tuple(sorted(((_words(k), v[0], v[1]) for k, v in en["subcounty_suffixes"].items()),
-                                        key=by_len)),
-        site_suffixes=tuple(sorted(((_words(k), v) for k, v in en["site_suffixes"].items()), key=by_len)),
-        name_word_pinyin={k.lower(): v for k, v in en["name_word_pinyin"].items()},
-        stop_words=frozenset(w.lower() for w in en["stop_words"]),
-        generic_words=frozenset(w.lower() for w in en["generic_words"]),
-        bare_stop=frozenset(en["bare_stop"]),
-        surnames=frozenset(w.lower() for w in en["surnames"]),
-        pinyin_word=re.compile(d["en_pinyin"]["word"]),
-        zh_subcounty=dict(zh["subcounty_suffixes"]),
-        zh_sites=dict(zh["site_suffixes"]),
-        zh_max_stem=int(zh["max_stem"]),
-        zh_boundary=tuple(sorted(zh["boundary_words"], key=len, reverse=True)),
-        zh_boundary_len=max(map(len, zh["boundary_words"])),
-        zh_conjunctions=zh.get("conjunctions", ""),
-        zh_list_marks=zh.get("list_marks", "、"),
-        town_suffix_words=frozenset(w.lower() for w in en.get("town_suffix_words", ())),
-        ethnic_groups=frozenset(w.lower() for w in en.get("ethnic_groups", ())),
-        zh_site_own_after=zh.get("site_own_name_after", ""),
-        zh_site_inner_heads=zh.get("site_inner_heads", ""),
-        zh_generic=frozenset(zh["generic_stems"]),
-        zh_short_stop=frozenset(zh["short_stop"]),
-        zh_bad_following=tuple(zh["bad_following"]),
-        zh_road_after=re.compile(zh["road_after_short"]),
-        zh_not_followed=dict(zh["suffix_not_followed_by"]),
-        renderings=tuple(sorted(renderings, key=by_len)),
-        site_stop=frozenset(w.lower() for w in sites["stop"]),
-        site_connectors=frozenset(sites["connectors"]),
-        site_connector_hosts=frozenset(w.lower() for w in sites["connector_hosts"]),
-        site_generic=frozenset(w.lower() for w in sites["generic"]),
-        site_regions=frozenset(w.lower() for w in sites.get("regions", ())),
-        not_admin_after=frozenset(sites["not_admin_after"]),
+        admin_suffixes=admin,
+        subcounty_suffixes=subcounty,
+        site_suffixes=site,
+        name_word_pinyin=name_word_pinyin,
+        stop_words=frozenset(w.lower() for w in en.stop_words),
+        generic_words=frozenset(w.lower() for w in en.generic_words),
+        bare_stop=frozenset(en.bare_stop),
+        surnames=frozenset(w.lower() for w in en.surnames),
+        pinyin_word=re.compile(d.en_pinyin.word),
+        zh_subcounty=dict(zh.subcounty_suffixes),
+        zh_sites=dict(zh.site_suffixes),
+        zh_max_stem=zh.max_stem,
+        zh_boundary=tuple(sorted(zh.boundary_words, key=len, reverse=True)),
+        zh_boundary_len=max(map(len, zh.boundary_words)),
+        zh_conjunctions=zh.conjunctions,
+        zh_list_marks=zh.list_marks,
+        town_suffix_words=frozenset(w.lower() for w in en.town_suffix_words),
+        ethnic_groups=frozenset(w.lower() for w in en.ethnic_groups),
+        zh_site_own_after=zh.site_own_name_after,
+        zh_site_inner_heads=zh.site_inner_heads,
+        zh_generic=frozenset(zh.generic_stems),
+        zh_short_stop=frozenset(zh.short_stop),
+        zh_bad_following=tuple(zh.bad_following),
+        zh_road_after=re.compile(zh.road_after_short),
+        zh_not_followed=dict(zh.suffix_not_followed_by),
+        renderings=renderings_sorted,
+        site_stop=frozenset(w.lower() for w in sites.stop),
+        site_connectors=frozenset(sites.connectors),
+        site_connector_hosts=frozenset(w.lower() for w in sites.connector_hosts),
+        site_generic=frozenset(w.lower() for w in sites.generic),
+        site_regions=frozenset(w.lower() for w in sites.regions),
+        not_admin_after=frozenset(sites.not_admin_after),
         word_chars={k: tuple(v) for k, v in word_chars.items()},
-        zh_site_max_stem=int(zh["site_max_stem"]),
-        zh_site_generic=frozenset(zh["site_generic_stems"]),
-        zh_site_words=tuple(sorted(zh["site_words"].items(), key=lambda kv: -len(kv[0]))),
-        zh_site_heads=dict(zh["site_heads"]),
-        zh_generic_units=frozenset(zh["generic_units"]),
-        zh_not_admin_after=zh["not_admin_after_short"],
+        zh_site_max_stem=zh.site_max_stem,
+        zh_site_generic=frozenset(zh.site_generic_stems),
+        zh_site_words=tuple(sorted(zh.site_words.items(), key=lambda kv: -len(kv[0]))),
+        zh_site_heads=dict(zh.site_heads),
+        zh_generic_units=frozenset(zh.generic_units),
+        zh_not_admin_after=zh.not_admin_after_short,
+        admin_by_first=by_first(admin),
+        subcounty_by_first=by_first(subcounty),
+        site_by_first=by_first(site),
+        renderings_by_first=by_first(renderings_sorted),
+        suffix_first_words=suffix_first,
+        name_inner_stop=suffix_first | frozenset(name_word_pinyin),
     )
 
 
-@lru_cache(maxsize=None)
-def institutions() -> tuple[dict, tuple]:
+def institutions(files: DataFiles) -> tuple[dict, tuple]:
     """norm_key(any English name) -> (canonical, name_zh); abbreviations (case-sensitive) -> same."""
     by_key, abbrevs = {}, []
-    with open(GAZ_DIR / "institutions.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            zh, canonical = cells[0], cells[1]
-            for name in [canonical] + [x for x in (cells[2] if len(cells) > 2 else "").split("|") if x]:
-                if name.isupper() and " " not in name:
-                    abbrevs.append((name, canonical, zh))
-                else:
-                    by_key[norm_key(name)] = (canonical, zh)
+    for zh, canonical, others in files.table("institutions.tsv", NamedRow):
+        for name in [canonical] + [x for x in others.split("|") if x]:
+            if name.isupper() and " " not in name:
+                abbrevs.append((name, canonical, zh))
+            else:
+                by_key[norm_key(name)] = (canonical, zh)
     return by_key, tuple(abbrevs)
 
 
-@lru_cache(maxsize=None)
-def pinyin_chars() -> dict:
-    table = {}
-    with open(GAZ_DIR / "pinyin_chars.tsv", encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            ch, syl = line.rstrip("\n").split("\t")
-            table[ch] = syl
-    return table
+def countries(files: DataFiles) -> dict:
+    """First English word -> [(words, name_zh, name_en)], longest first."""
+    by_first_word: dict[str, list] = {}
+    for name_zh, name_en, others in files.table("countries.tsv", NamedRow):
+        for en in [name_en] + [a for a in others.split("|") if a]:
+            words = tuple(w.lower() for w in en.split())
+            by_first_word.setdefault(words[0], []).append((words, name_zh, name_en))
+    for entries in by_first_word.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return by_first_word
 
 
-def romanise_zh(stem: str) -> str:
-    table = pinyin_chars()
+def pinyin_chars(files: DataFiles) -> dict[str, str]:
+    return dict(files.table("pinyin_chars.tsv", PinyinRow, check_rows=False))
+
+
+def romanise_zh(stem: str, table: dict[str, str]) -> str:
+    """The pinyin of a Chinese name, capitalised, with ' before a syllable starting a/o/e."""
     out = []
     for i, ch in enumerate(stem):
         syl = table.get(ch)
@@ -177,11 +304,32 @@ def romanise_zh(stem: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-@lru_cache(maxsize=None)
-def zh_index() -> tuple[dict, int]:
-    """Chinese name -> [("full"|"short", Division) | ("town", Township)], and the longest key."""
-    gz = load_gazetteer()
-    lex = lexicon()
+def en_name_prefixes(files: DataFiles) -> frozenset:
+    """Every prefix of every English unit key (gazetteer.by_en): a run of words whose key is not
+    one cannot grow into a unit name, so the scan stops there."""
+    return frozenset(k[:i] for k in files.build(read_gazetteer).by_en for i in range(len(k) + 1))     # "" too: "Æ"
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese names: the gazetteer's names by first characters, and the suffixes
+# ---------------------------------------------------------------------------------------
+def _char_class(chars) -> re.Pattern:
+    chars = sorted(chars)
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
+
+
+@dataclass(frozen=True)
+class ZhNames:
+    index: dict          # name -> [("full"|"short", Division) | ("town", Township)]
+    lengths_by_pair: dict   # first two characters -> lengths (2+, longest first) of names starting so
+    starts: re.Pattern   # the CJK characters some name (2+ characters) starts with
+    suffixes: dict       # first character -> (suffix, level) of the street/site suffixes, longest first
+    suffix_starts: re.Pattern
+
+
+def zh_names(files: DataFiles) -> ZhNames:
+    gz = files.build(read_gazetteer)
+    lex = files.build(build_lexicon)
     index: dict[str, list] = {}
     for name, divs in gz.by_zh_full.items():
         index.setdefault(name, []).extend(("full", d) for d in divs)
@@ -192,29 +340,49 @@ def zh_index() -> tuple[dict, int]:
     for name, towns in gz.townships_by_zh.items():
         if name not in index:
             index[name] = [("town", t) for t in towns]
-    return index, max(len(k) for k in index)
-
-
-@lru_cache(maxsize=None)
-def zh_lengths() -> dict[str, tuple[int, ...]]:
-    """First character -> lengths (2+, longest first) of the zh_index names starting with it."""
-    index, _ = zh_index()
-    out: dict[str, set[int]] = {}
+    pairs: dict[str, set[int]] = {}
+    firsts = set()
     for name in index:
         if len(name) >= 2:
-            out.setdefault(name[0], set()).add(len(name))
-    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in out.items()}
-
-
-@lru_cache(maxsize=None)
-def zh_suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
-    """First character -> (suffix, level) of the Chinese street/site suffixes, longest first."""
-    lex = lexicon()
+            pairs.setdefault(name[:2], set()).add(len(name))
+            firsts.add(name[0])
     ordered = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
-    out: dict[str, list] = {}
+    suffixes: dict[str, list] = {}
     for suf, level in ordered:
-        out.setdefault(suf[0], []).append((suf, level))
-    return {ch: tuple(v) for ch, v in out.items()}
+        suffixes.setdefault(suf[0], []).append((suf, level))
+    return ZhNames(
+        index=index,
+        lengths_by_pair={pair: tuple(sorted(ls, reverse=True)) for pair, ls in pairs.items()},
+        starts=_char_class(ch for ch in firsts if CJK.match(ch)),
+        suffixes={ch: tuple(v) for ch, v in suffixes.items()},
+        suffix_starts=_char_class(suffixes),
+    )
 
 
-TITLE = re.compile(r"《[^》\n]{1,40}》")       # a film or book title: names inside are not places
+# ---------------------------------------------------------------------------------------
+# one configs folder
+# ---------------------------------------------------------------------------------------
+class PlaceData:
+    """What the place extractor reads for one configs folder: the gazetteer and the lexicon
+    (read at once), the other tables built on first use. The gazetteer folder is its own
+    `DataFiles`, shared by every configs folder that holds the same one."""
+
+    def __init__(self, data: DataFiles):
+        self.files = gazetteer_files(data.root / "gazetteer")
+        self.gz: Gazetteer = self.files.build(read_gazetteer)
+        self.lex: Lexicon = self.files.build(build_lexicon)
+
+    def build(self, builder):
+        return self.files.build(builder)
+
+    @property
+    def zh_names(self) -> ZhNames:
+        return self.files.build(zh_names)
+
+    @property
+    def pinyin(self) -> dict[str, str]:
+        return self.files.build(pinyin_chars)
+
+
+def place_data(data: DataFiles) -> PlaceData:
+    return data.build(PlaceData)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...gazetteer import norm_key
-from .lexicon import Lexicon, institutions
+from .lexicon import Lexicon, PlaceData, institutions
 from .resolve import AdminMention, Place
 from .tokens import EnScan, Tokens
 
@@ -126,9 +126,9 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
         used[x] = True
 
 
-def name_institutions(merged: dict[str, Place], text: str) -> None:
+def name_institutions(merged: dict[str, Place], text: str, places: PlaceData) -> None:
     """Known institutions: canonical names, Chinese names, abbreviations ("CCNU")."""
-    inst_by_key, abbrevs = institutions()
+    inst_by_key, abbrevs = places.build(institutions)
     for p in list(merged.values()):
         if p.level == "institution" and norm_key(p.name) in inst_by_key:
             p.name, p.name_zh = inst_by_key[norm_key(p.name)]

@@ -7,12 +7,11 @@ and the local places (streets, communities, villages, towns, sites) found so far
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import accumulate, compress, islice
 from operator import itemgetter, not_
 
-from ...gazetteer import load_gazetteer, norm_key
-from .lexicon import TITLE, TOKEN, Lexicon, lexicon
+from ...gazetteer import norm_key
+from .lexicon import TITLE, TOKEN, Lexicon, PlaceData, en_name_prefixes
 from .resolve import AdminMention, Place
 
 _GAP_SPACES = frozenset(" \u00a0\u3000\t")
@@ -93,35 +92,27 @@ class Tokens:
             all(self.joined(k) for k in range(i, i + n - 1))
 
 
-@lru_cache(maxsize=None)
-def by_first(table: tuple) -> dict:
-    """A phrase table (entries whose [0] is a word tuple) by first word, keeping table order."""
-    out: dict[str, list] = {}
-    for entry in table:
-        out.setdefault(entry[0][0], []).append(entry)
-    return out
-
-
-def suffix_at(toks: Tokens, i: int, table) -> tuple[int, tuple] | None:
-    """Longest suffix phrase from `table` starting at token i and joined to token i-1."""
+def suffix_at(toks: Tokens, i: int, by_first: dict, lex: Lexicon) -> tuple[int, tuple] | None:
+    """Longest suffix phrase of a table (`by_first`: lex.admin_by_first, ...) starting at token i
+    and joined to token i-1."""
     if i >= len(toks) or i == 0 or not toks.join[i - 1]:
         return None
-    for entry in by_first(table).get(toks.lower[i], ()):
+    for entry in by_first.get(toks.lower[i], ()):
         words = entry[0]
         n = len(words)
         if tuple(toks.lower[i:i + n]) == words and all(toks.join[k] for k in range(i, i + n - 1)):
             return n, entry
-    skip = _ethnic_names(toks, i)
+    skip = _ethnic_names(toks, i, lex)
     if skip:                   # "Ningxia Hui Autonomous Region", "Miao and Dong Autonomous Prefecture"
-        found = suffix_at(toks, i + skip, table)
+        found = suffix_at(toks, i + skip, by_first, lex)
         if found and found[1][0][0] == "autonomous":
             return skip + found[0], found[1]
     return None
 
 
-def _ethnic_names(toks: Tokens, i: int) -> int:
+def _ethnic_names(toks: Tokens, i: int, lex: Lexicon) -> int:
     """How many tokens from i name ethnic groups ("Hui", "Miao and Dong") before a suffix."""
-    ethnic = lexicon().ethnic_groups
+    ethnic = lex.ethnic_groups
     k = i
     while k < len(toks) and k - i < 6 and toks.lower[k] in ethnic and toks.cap(k) and toks.join[k]:
         k += 1
@@ -153,26 +144,6 @@ def display_name(words: list[str], lex: Lexicon) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=None)
-def suffix_first_words() -> frozenset:
-    """First words of every admin, street and site suffix ("district", "road", "middle", ...)."""
-    lex = lexicon()
-    return frozenset(e[0][0] for e in lex.admin_suffixes + lex.subcounty_suffixes + lex.site_suffixes)
-
-
-@lru_cache(maxsize=None)
-def name_inner_stop() -> frozenset:
-    """Words that end a unit name before them: suffix first words and name words ("Mountain")."""
-    return suffix_first_words() | frozenset(lexicon().name_word_pinyin)
-
-
-@lru_cache(maxsize=None)
-def en_name_prefixes() -> frozenset:
-    """Every prefix of every English unit key (gazetteer.by_en): a run of words whose key is not
-    one cannot grow into a unit name, so the scan stops there."""
-    return frozenset(k[:i] for k in load_gazetteer().by_en for i in range(len(k) + 1))     # "" too: "Æ"
-
-
 def site_key(name: str) -> str:
     return _NOT_KEY.sub("", name.lower())
 
@@ -183,10 +154,11 @@ _NOT_KEY = re.compile(r"[^a-z0-9]")
 class EnScan:
     """One English text being read: its tokens, which are taken (`used`), and what was found."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, places: PlaceData):
         self.text = text
-        self.gz = load_gazetteer()
-        self.lex = lexicon()
+        self.places = places
+        self.gz = places.gz
+        self.lex = places.lex
         self.toks = Tokens(text)
         self.n = len(self.toks)
         self.used = [False] * self.n
@@ -206,7 +178,7 @@ class EnScan:
     def name_starts(self) -> list[int]:
         """Capitalised tokens whose key starts some unit's English key: where a name may begin."""
         if self._name_starts is None:
-            keys, prefixes = self.toks.keys, en_name_prefixes()
+            keys, prefixes = self.toks.keys, self.places.build(en_name_prefixes)
             self._name_starts = [i for i in self.toks.capitalised() if keys[i] in prefixes]
         return self._name_starts
 

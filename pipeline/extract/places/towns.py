@@ -1,7 +1,7 @@
 """Township lookup by English key, exact or within a small edit distance, among a document's counties.
 
-    idx = town_index()                       # built once per process from the gazetteer
-    idx.find("huishangang", {"430981"})      -> Township | None
+    idx = files.build(town_index)            # built once per gazetteer folder
+    idx.scope({"430981"}).find("huishangang")   -> Township | None
 
 Same answer as scanning every township of those counties (what the first version did):
 exact key (bare name or an alternative) when exactly one township has it; otherwise the one
@@ -15,9 +15,9 @@ Every candidate is then checked with the real edit distance.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ...gazetteer import Gazetteer, Township, load_gazetteer, norm_key
+from ...gazetteer import Township, norm_key, read_gazetteer
+from ..data import DataFiles
+from .lexicon import PlaceData
 from .resolve import Place
 
 MIN_FUZZY = 5          # _close: both keys at least this long
@@ -185,15 +185,15 @@ class TownScope:
         return None
 
 
-@lru_cache(maxsize=None)
-def town_index() -> TownIndex:
-    return TownIndex(load_gazetteer().townships)
+def town_index(files: DataFiles) -> TownIndex:
+    return TownIndex(files.build(read_gazetteer).townships)
 
 
 class TownLookup:
     """Townships of the counties the document names (a city names all its counties), by key."""
 
-    def __init__(self, gz: Gazetteer, places: list[Place]):
+    def __init__(self, data: PlaceData, places: list[Place]):
+        gz = data.gz
         ctx_counties = set()
         for p in places:
             if p.adcode:
@@ -203,7 +203,7 @@ class TownLookup:
                 elif d.level == "city":
                     ctx_counties |= {c.code for c in gz.children(d.code)}
         self.any = any(gz.townships_by_county.get(c) for c in ctx_counties)
-        self.scope = town_index().scope(ctx_counties)
+        self.scope = data.build(town_index).scope(ctx_counties)
         self.memo: dict[str, Township | None] = {}
         self.gz, self.counties = gz, ctx_counties
         self._by_short: dict[str, list[Township]] | None = None

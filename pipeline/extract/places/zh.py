@@ -7,52 +7,17 @@ from __future__ import annotations
 
 import re
 
-from ...gazetteer import load_gazetteer
-from .lexicon import CJK, TITLE, Lexicon, lexicon, romanise_zh, zh_index, zh_lengths, zh_suffixes
+from .lexicon import CJK, TITLE, Lexicon, PlaceData, ZhNames, romanise_zh
 from .resolve import AdminMention, Place, admin_places
 
 
-_STARTS: dict[int, tuple] = {}
-
-
-def _start_chars(lengths_from: dict) -> re.Pattern:
-    """A character class of the CJK characters some name (2+ characters) starts with."""
-    cached = _STARTS.get(id(lengths_from))
-    if cached is not None and cached[0] is lengths_from:
-        return cached[1]
-    chars = sorted(ch for ch, lengths in lengths_from.items() if lengths and CJK.match(ch))
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
-    _STARTS[id(lengths_from)] = (lengths_from, pattern)
-    return pattern
-
-
-_PAIRS: dict[int, tuple] = {}
-
-
-def _lengths_by_pair(index: dict) -> dict[str, tuple[int, ...]]:
-    """First two characters -> lengths (longest first) of the index names (2+) starting with
-    them: the only lengths at which a name can match there."""
-    cached = _PAIRS.get(id(index))
-    if cached is not None and cached[0] is index:
-        return cached[1]
-    out: dict[str, set[int]] = {}
-    for name in index:
-        if len(name) >= 2:
-            out.setdefault(name[:2], set()).add(len(name))
-    table = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in out.items()}
-    _PAIRS[id(index)] = (index, table)
-    return table
-
-
-def find_zh(text: str) -> list[Place]:
-    gz = load_gazetteer()
-    lex = lexicon()
-    index, maxlen = zh_index()
-    lengths_from = zh_lengths()
+def find_zh(text: str, data: PlaceData) -> list[Place]:
+    gz, lex, names = data.gz, data.lex, data.zh_names
+    index = names.index
     n = len(text)
     matches = []  # (start, end, entries)
-    starts = _start_chars(lengths_from)
-    lengths_from2 = _lengths_by_pair(index)
+    starts = names.starts
+    lengths_from2 = names.lengths_by_pair
     i = 0
     while i < n:
         # jump to the next CJK character that can start a name (the others never match)
@@ -86,7 +51,7 @@ def find_zh(text: str) -> list[Place]:
 
     hard_ends = {e for s, e, entries in matches if entries[0][0] in ("full", "town")}
     hard_ends |= {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
-    suffix_places = _zh_suffix_places(text, matches, hard_ends, lex)
+    suffix_places = _zh_suffix_places(text, matches, hard_ends, lex, names)
     taken = [(s, e) for s, e, *_ in suffix_places]
     prefixes = {sp[6] for sp in suffix_places if sp[6]}
     titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
@@ -129,7 +94,8 @@ def find_zh(text: str) -> list[Place]:
                 lead = next((m.chosen or m.cands[0] for m in admin if m.span == prefix and m.cands), None)
                 if lead is None:
                     lead = next((p for p in towns.values() if (prefix[0], prefix[1]) in p.mentions), None)
-            local[key] = Place(_zh_english(stem, suffix, level, lex, lead, prefix[1] - prefix[0] if prefix else 0),
+            local[key] = Place(_zh_english(stem, suffix, level, data.pinyin, lex, lead,
+                                           prefix[1] - prefix[0] if prefix else 0),
                                name_zh, level, None, key=key)
         local[key].mentions.append((s, e))
     return places + list(towns.values()) + list(local.values())
@@ -158,16 +124,17 @@ def _zh_number(s: str) -> int | None:
     return None
 
 
-def _zh_english(stem: str, suffix: str, level: str, lex: Lexicon | None = None, lead=None, lead_len: int = 0) -> str:
+def _zh_english(stem: str, suffix: str, level: str, table: dict[str, str], lex: Lexicon | None = None,
+                lead=None, lead_len: int = 0) -> str:
     """English name of a place found by its suffix: 苏州市第十中学 -> Suzhou No. 10 Middle School,
     井冈山革命博物馆 -> Jinggangshan Revolution Museum, 龙泉社区 -> Longquan Community."""
     head = ZH_SUFFIX_EN.get(suffix) or (lex.zh_site_heads.get(suffix, "") if lex else "")
     if lex is None or level not in ("institution", "other"):
-        return f"{romanise_zh(stem)} {head}".strip()
+        return f"{romanise_zh(stem, table)} {head}".strip()
     words: list[str] = []
     rest = stem
     if lead is not None and lead_len:
-        words.append(getattr(lead, "bare_en", None) or romanise_zh(stem[:lead_len]))
+        words.append(getattr(lead, "bare_en", None) or romanise_zh(stem[:lead_len], table))
         rest = stem[lead_len:]
     pinyin = ""
     k = 0
@@ -188,26 +155,26 @@ def _zh_english(stem: str, suffix: str, level: str, lex: Lexicon | None = None, 
             k += 1
             continue
         if pinyin:
-            words.append(romanise_zh(pinyin))
+            words.append(romanise_zh(pinyin, table))
             pinyin = ""
         words.append(piece)
         k += step
     if pinyin:
-        words.append(romanise_zh(pinyin))
+        words.append(romanise_zh(pinyin, table))
     if suffix in ("旧址", "故居") and words:
         return f"{head} of the {' '.join(words)}"
     return " ".join(words + [head]).strip()
 
 
-def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon):
+def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, names: ZhNames):
     """(start, end, name_zh, level, stem, suffix, prefix_match) for names before a suffix word."""
-    by_first = zh_suffixes()
+    by_first = names.suffixes
     hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
     spans = [(s, e) for s, e, _ in matches]
     out = []
     i = 0
     n = len(text)
-    suffix_starts = _suffix_start_chars(by_first)
+    suffix_starts = names.suffix_starts
     while i < n:
         # jump to the next character some suffix starts with (no other position can hit)
         jump = suffix_starts.search(text, i)
@@ -291,19 +258,6 @@ def _own_site_name(text: str, name_start: int, suffix_start: int, lex: Lexicon) 
 
 def _has_site_word(stem: str, lex: Lexicon) -> bool:
     return any(zh in stem for zh, _ in lex.zh_site_words)
-
-
-_SUFFIX_STARTS: dict[int, tuple] = {}
-
-
-def _suffix_start_chars(by_first: dict) -> re.Pattern:
-    cached = _SUFFIX_STARTS.get(id(by_first))
-    if cached is not None and cached[0] is by_first:
-        return cached[1]
-    chars = sorted(ch for ch, sufs in by_first.items() if sufs)
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
-    _SUFFIX_STARTS[id(by_first)] = (by_first, pattern)
-    return pattern
 
 
 def _road_ok(stem: str, bounded: bool) -> bool:
