@@ -134,3 +134,10 @@ def test_data_tables_check_their_header_and_cells(tmp_path):
         data.table("header.tsv", _Row)
     with pytest.raises(ConfigError, match="line 2: 1 cells, expected 2 to 3"):
         data.table("cells.tsv", _Row)
+
+
+def test_quotes_reopen_close_innermost_and_end_at_line_breaks():
+    text = '《a《bc》d》 “one ‘two’ three” "x\n" 「y」'
+    view = DocView(text, "zh")
+    assert [(text[q.start:q.end], q.mark) for q in view.quotes.all] == [
+        ("《bc》", "《"), ("“one ‘two’ three”", "“"), ("‘two’", "‘"), ("「y」", "「")]
