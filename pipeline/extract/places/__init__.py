@@ -25,7 +25,7 @@ spellings, later bare mentions). This module: the entry point.
 """
 from __future__ import annotations
 
-from ..doc import DocView
+from ..doc import DocView, Spans
 from .en import recognise_en
 from .lexicon import PlaceData, place_data
 from .merge import bare_runs, merge_local, sites_take_town_spelling, streets_keep_their_names
@@ -44,13 +44,24 @@ def find_places(view: DocView) -> list[dict]:
     if not text:
         return []
     data = place_data(view.data)
+    titles = _titles(view, data)
     if view.language == "zh":
-        return results(find_zh(text, data))
-    return results(_find_en(text, data))
+        return results(find_zh(text, data, titles))
+    return results(_find_en(text, data, titles))
 
 
-def _find_en(text: str, data: PlaceData) -> list[Place]:
-    scan = recognise_en(text, data)
+_NO_TITLES = Spans(())
+
+
+def _titles(view: DocView, data: PlaceData) -> Spans:
+    """The document's 《film and book titles》 (the view's quotations) up to the lexicon's length."""
+    if "《" not in view.text:
+        return _NO_TITLES
+    return view.quotes.spans(max_chars=data.lex.title_max_chars, marks="《")
+
+
+def _find_en(text: str, data: PlaceData, titles: Spans) -> list[Place]:
+    scan = recognise_en(text, data, titles)
     gz, lex = scan.gz, scan.lex
     places = admin_places(gz, scan.admin, lex)
     towns = TownLookup(data, places)

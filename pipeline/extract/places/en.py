@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...gazetteer import Division, Gazetteer, norm_key
 from ..data import DataFiles
 from .countries import find_countries_en
+from ..doc import Spans
 from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
 from .resolve import AdminMention, suffix_ok
 from .sites import add_site, site_gap_ok
@@ -156,7 +157,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         # "the Chishui River", "Jinggang Mountains": a river or mountain, not the unit; names
         # inside a film or book title are not places either
         river = i + k < n and toks.joined(i + k - 1) and toks.lower[i + k] in lex.not_admin_after
-        in_title = any(a <= toks.items[i][1] < b for a, b in titles)
+        in_title = titles.find(toks.items[i][1]) is not None
         if short_ok and not prev_surname and not next_is_given and key not in lex.bare_stop \
                 and not river and not in_title:
             admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), short_ok, "bare",
@@ -232,9 +233,9 @@ def find_local_names(scan: EnScan) -> None:
             used[x] = True
 
 
-def recognise_en(text: str, places: PlaceData) -> EnScan:
+def recognise_en(text: str, places: PlaceData, titles: Spans) -> EnScan:
     """Steps 1-3, then bare admin names: the scan's admin mentions and local places."""
-    scan = EnScan(text, places)
+    scan = EnScan(text, places, titles)
     scan.cues = scan.toks.where(places.build(_cue_words))
     find_renderings(scan)
     find_translated_units(scan)

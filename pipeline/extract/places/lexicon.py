@@ -24,7 +24,6 @@ from ..data import DataFiles, DataModel
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*")
-TITLE = re.compile(r"《[^》\n]{1,40}》")       # a film or book title: names inside are not places
 
 LocalLevel = Literal["township", "community"]
 SiteLevel = Literal["institution", "other", "township"]
@@ -100,11 +99,16 @@ class EnPinyin(DataModel):
         return _compiles(value)
 
 
+class Titles(DataModel):
+    max_chars: int
+
+
 class LexiconFile(DataModel):
     """lexicon.toml: the hand-kept word lists of place recognition."""
     en: EnLexicon
     zh: ZhLexicon
     en_pinyin: EnPinyin
+    titles: Titles
 
 
 class RenderingRow(DataModel):
@@ -177,6 +181,7 @@ class Lexicon:
     zh_site_heads: dict = field(default_factory=dict)
     zh_generic_units: frozenset = frozenset()
     zh_not_admin_after: str = ""
+    title_max_chars: int = 40
     # derived: the phrase tables by first word (table order kept), and word sets
     admin_by_first: dict = field(default_factory=dict)
     subcounty_by_first: dict = field(default_factory=dict)
@@ -254,6 +259,7 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         zh_site_heads=dict(zh.site_heads),
         zh_generic_units=frozenset(zh.generic_units),
         zh_not_admin_after=zh.not_admin_after_short,
+        title_max_chars=d.titles.max_chars,
         admin_by_first=by_first(admin),
         subcounty_by_first=by_first(subcounty),
         site_by_first=by_first(site),

@@ -11,7 +11,8 @@ from itertools import accumulate, compress, islice
 from operator import itemgetter, not_
 
 from ...gazetteer import norm_key
-from .lexicon import TITLE, TOKEN, Lexicon, PlaceData, en_name_prefixes
+from ..doc import Spans
+from .lexicon import TOKEN, Lexicon, PlaceData, en_name_prefixes
 from .resolve import AdminMention, Place
 
 _GAP_SPACES = frozenset(" \u00a0\u3000\t")
@@ -154,7 +155,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9]")
 class EnScan:
     """One English text being read: its tokens, which are taken (`used`), and what was found."""
 
-    def __init__(self, text: str, places: PlaceData):
+    def __init__(self, text: str, places: PlaceData, titles: Spans):
         self.text = text
         self.places = places
         self.gz = places.gz
@@ -163,7 +164,7 @@ class EnScan:
         self.n = len(self.toks)
         self.used = [False] * self.n
         self.admin: list[AdminMention] = []
-        self.titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
+        self.titles = titles                    # 《film and book titles》: names inside are not places
         self.local: dict[str, Place] = {}       # key -> street/community/village/town/site place
         self.order: list[str] = []              # local keys in order of first mention
         self.admin_used: list[bool] = []        # `used` after the suffixed admin names (step 2)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CJK, TITLE, Lexicon, PlaceData, ZhNames, romanise_zh
+from ..doc import Spans
+from .lexicon import CJK, Lexicon, PlaceData, ZhNames, romanise_zh
 from .resolve import AdminMention, Place, admin_places
 
 
-def find_zh(text: str, data: PlaceData) -> list[Place]:
+def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
     gz, lex, names = data.gz, data.lex, data.zh_names
     index = names.index
     n = len(text)
@@ -54,7 +55,6 @@ def find_zh(text: str, data: PlaceData) -> list[Place]:
     suffix_places = _zh_suffix_places(text, matches, hard_ends, lex, names)
     taken = [(s, e) for s, e, *_ in suffix_places]
     prefixes = {sp[6] for sp in suffix_places if sp[6]}
-    titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
 
     def inside(s, e):
         return any(ts <= s and e <= ts2 and (ts, ts2) != (s, e) for ts, ts2 in taken)
@@ -65,7 +65,7 @@ def find_zh(text: str, data: PlaceData) -> list[Place]:
         if inside(s, e) and (s, e) not in prefixes:
             continue
         kind = entries[0][0]
-        if kind == "short" and any(a <= s < b for a, b in titles):
+        if kind == "short" and titles.find(s) is not None:
             continue      # 《四渡赤水》: a film title
         if kind != "town" and text[s:e] in lex.zh_generic_units:
             if s > 0 and text[s - 1] in "中主老新":
