@@ -22,6 +22,7 @@ def find_countries_en(scan: EnScan) -> None:
     toks, used = scan.toks, scan.used
     toks_n = len(toks.lower)
     after_stop = scan.places.build(_after_stop)
+    of = scan.lex.words.of
     for i in toks.where(by_first):
         if used[i] or not toks.cap(i):
             continue
@@ -30,7 +31,7 @@ def find_countries_en(scan: EnScan) -> None:
             if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(x) for x in range(i, i + k - 1)) \
                     or any(used[x] for x in range(i, i + k)):
                 continue
-            if not all(toks.cap(x) or toks.lower[x] == "of" for x in range(i, i + k)):
+            if not all(toks.cap(x) or toks.lower[x] == of for x in range(i, i + k)):
                 continue
             if i + k < toks_n and toks.joined(i + k - 1) and (toks.lower[i + k] in after_stop):
                 break          # "Peru Road", "Japan Street": a street or site named after it

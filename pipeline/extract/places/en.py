@@ -18,15 +18,13 @@ from .resolve import AdminMention, suffix_ok
 from .sites import add_site, site_gap_ok
 from .tokens import EnScan, display_name, suffix_at
 
-WORD_SUFFIX_ENDINGS = {"district": ("区",), "county": ("县", "旗", "市"), "banner": ("旗",)}
-
 
 def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], lex: Lexicon) -> list[Division]:
     """County-level units whose name is these English words put back into characters."""
     out: list[Division] = []
     combos = [""]
     for w in words:
-        combos = [c + ch for c in combos for ch in lex.word_chars[w]][:512]
+        combos = [c + ch for c in combos for ch in lex.word_chars[w]][:lex.windows.translated_combinations]
     for stem in combos:
         for end in endings:
             for d in gz.by_zh_full.get(stem + end, ()):
@@ -39,7 +37,7 @@ def _cue_words(files: DataFiles) -> frozenset:
     """Words that start a step's phrase: rendering first words, District/County/Banner, suffix
     first words. One pass over the tokens finds them all; each step filters that short list."""
     lex = files.build(build_lexicon)
-    return frozenset(lex.renderings_by_first) | frozenset(WORD_SUFFIX_ENDINGS) | lex.suffix_first_words
+    return frozenset(lex.renderings_by_first) | frozenset(lex.translated_unit_endings) | lex.suffix_first_words
 
 
 def find_renderings(scan: EnScan) -> None:
@@ -80,18 +78,18 @@ def find_translated_units(scan: EnScan) -> None:
     """Step 1b: "<English words> District/County" where MT translated the name's characters as
     words ("City Pass District" = 城关区, "Small Shop District" = 小店区): translate them back."""
     gz, lex, toks, n, used, admin = scan.gz, scan.lex, scan.toks, scan.n, scan.used, scan.admin
-    for j in scan.cues_in(WORD_SUFFIX_ENDINGS):
+    endings = lex.translated_unit_endings
+    for j in scan.cues_in(endings):
         if j < 1 or used[j] or not toks.cap(j) or not toks.joined(j - 1):
             continue
-        for k in (3, 2, 1):
+        for k in range(lex.windows.translated_unit_words, 0, -1):
             i = j - k
             if i < 0 or any(used[x] or not toks.cap(x) or toks.lower[x] not in lex.word_chars for x in range(i, j)) \
                     or not all(toks.joined(x) for x in range(i, j)):
                 continue
             if gz.by_en.get(norm_key("".join(toks.items[x][0] for x in range(i, j)))):
                 break     # a real romanised name: step 2 takes it
-            cands = translated_units(gz, [toks.lower[x] for x in range(i, j)], WORD_SUFFIX_ENDINGS[toks.lower[j]],
-                                      lex)
+            cands = translated_units(gz, [toks.lower[x] for x in range(i, j)], endings[toks.lower[j]], lex)
             if not cands:
                 continue
             names = {d.name_zh for d in cands}
@@ -110,6 +108,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
     by_en, caps, join, lower, keys = gz.by_en, toks.caps, toks.join, toks.lower, toks.keys
     stop_words, inner_stop = lex.stop_words, lex.name_inner_stop
     prefixes = scan.places.build(en_name_prefixes)
+    most = lex.windows.unit_name_words
     after = 0                      # tokens before this are taken or skipped
     for i in scan.name_starts():
         if i < after or used[i] or lower[i] in stop_words:
@@ -118,7 +117,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         # suffix or name word ("Road", "Mountain") inside, and its key still the start of a
         # name's key; then the run's longest prefix whose key (norm_key of the words) is a name
         run_keys = [keys[i]]
-        while len(run_keys) < 4:
+        while len(run_keys) < most:
             x = i + len(run_keys)
             if x >= n or not join[x - 1] or not caps[x] or used[x] or lower[x] in inner_stop:
                 break
@@ -153,7 +152,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         prev_surname = i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in lex.surnames
         next_is_given = (k == 1 and toks.lower[i] in lex.surnames and i + 1 < n and toks.joined(i)
                          and toks.cap(i + 1))
-        short_ok = [d for d in cands if len(d.short_zh) >= 2]
+        short_ok = [d for d in cands if len(d.short_zh) >= lex.resolve.min_short_chars]
         # "the Chishui River", "Jinggang Mountains": a river or mountain, not the unit; names
         # inside a film or book title are not places either
         river = i + k < n and toks.joined(i + k - 1) and toks.lower[i + k] in lex.not_admin_after
@@ -173,6 +172,8 @@ def find_local_names(scan: EnScan) -> None:
     suffix_first = lex.suffix_first_words
     subcounty_by_first = lex.subcounty_by_first
     site_by_first = lex.site_by_first
+    most, head_after = lex.windows.local_name_words, lex.words.of
+    head_words = lex.windows.community_head_words
     for j in scan.cues_in(suffix_first):
         if j < 1 or used[j]:
             continue
@@ -185,7 +186,7 @@ def find_local_names(scan: EnScan) -> None:
         site = False
         if not found:
             for words, level in site_by_first.get(first, ()):
-                if toks.cap(j) and tuple(toks.lower[j:j + len(words)]) == words and site_gap_ok(toks, j) \
+                if toks.cap(j) and tuple(toks.lower[j:j + len(words)]) == words and site_gap_ok(toks, j, lex) \
                         and all(toks.joined(x) for x in range(j, j + len(words) - 1)):
                     found = (len(words), level, " ".join(toks.items[x][0] for x in range(j, j + len(words))))
                     site = True
@@ -200,7 +201,7 @@ def find_local_names(scan: EnScan) -> None:
                 and toks.lower[j + 1] in lex.town_suffix_words:
             continue           # "Fan Village Town": 范村镇, a town named after a village
         start = j
-        while start - 1 >= 0 and j - (start - 1) <= 5 and not used[start - 1] and toks.joined(start - 1) \
+        while start - 1 >= 0 and j - (start - 1) <= most and not used[start - 1] and toks.joined(start - 1) \
                 and (toks.cap(start - 1) or toks.lower[start - 1] in lex.name_word_pinyin) \
                 and (toks.lower[start - 1] not in lex.stop_words or toks.lower[start - 1] in lex.name_word_pinyin):
             start -= 1
@@ -214,10 +215,10 @@ def find_local_names(scan: EnScan) -> None:
             continue
         end = j + k - 1
         # "Huacheng Community of Jintai Silk Road": MT put the name's head after "of"
-        if level == "community" and end + 2 < n and toks.lower[end + 1] == "of" and toks.joined(end) \
+        if level == "community" and end + 2 < n and toks.lower[end + 1] == head_after and toks.joined(end) \
                 and toks.joined(end + 1) and toks.cap(end + 2) and not used[end + 2]:
             r = end + 2
-            while r + 1 < n and r - end < 5 and toks.joined(r) and toks.cap(r + 1) and not used[r + 1] \
+            while r + 1 < n and r - end - 1 < head_words and toks.joined(r) and toks.cap(r + 1) and not used[r + 1] \
                     and toks.lower[r + 1] not in lex.stop_words:
                 r += 1
             tail = [toks.items[x][0] for x in range(end + 2, r + 1)]

@@ -19,11 +19,10 @@ from typing import Literal
 
 from pydantic import field_validator
 
+from ...errors import ConfigError
 from ...gazetteer import Gazetteer, gazetteer_files, norm_key, read_gazetteer
 from ..data import DataFiles, DataModel
 
-CJK = re.compile(r"[\u3400-\u9fff]")
-TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*")
 
 LocalLevel = Literal["township", "community"]
 SiteLevel = Literal["institution", "other", "township"]
@@ -41,6 +40,14 @@ def _compiles(value: str) -> str:
 
 
 class EnSites(DataModel):
+    max_words: int
+    gap_spaces: str
+    number_word: str
+    number_gap: str
+    ordinal_endings: list[str]
+    ordinal_gap: str
+    continues_within: int
+    of_level_words: list[str]
     stop: list[str]
     regions: list[str]
     connectors: list[str]
@@ -48,8 +55,45 @@ class EnSites(DataModel):
     generic: list[str]
     not_admin_after: list[str]
 
+    @field_validator("number_gap", "ordinal_gap")
+    @classmethod
+    def _is_regex(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class EnWindows(DataModel):
+    unit_name_words: int
+    translated_unit_words: int
+    translated_combinations: int
+    local_name_words: int
+    community_head_words: int
+    ethnic_words: int
+    later_run_words: int
+    later_min_letters: int
+    town_min_letters: int
+
+
+class EnWords(DataModel):
+    of: str
+    ethnic_joiner: str
+    autonomous: str
+
+
+class EnTowns(DataModel):
+    fuzzy_min_letters: int
+    fuzzy_long_letters: int
+    street_words: list[str]
+    street_pinyin: str
+    translated_combinations: int
+
 
 class EnLexicon(DataModel):
+    joining_spaces: str
+    token: str
+    translated_unit_suffixes: list[str]
+    windows: EnWindows
+    words: EnWords
+    towns: EnTowns
     admin_suffixes: dict[str, list[str]]
     subcounty_suffixes: dict[str, tuple[LocalLevel, str]]
     site_suffixes: dict[str, SiteLevel]
@@ -62,8 +106,34 @@ class EnLexicon(DataModel):
     bare_stop: list[str]
     surnames: list[str]
 
+    @field_validator("token")
+    @classmethod
+    def _is_regex(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class ZhEnglish(DataModel):
+    ordinal_mark: str
+    digits: str
+    ordinal_words: list[str]
+    numbered_suffixes: list[str]
+    number: str
+    head_first_suffixes: list[str]
+    head_first: str
+
 
 class ZhLexicon(DataModel):
+    name_chars: str
+    min_stem: int
+    after_window: int
+    next_name_lengths: list[int]
+    generic_unit_not_after: str
+    level_chars: str
+    road_char: str
+    possessive: str
+    list_end: str
+    list_max_items: int
+    english: ZhEnglish
     subcounty_suffixes: dict[str, LocalLevel]
     site_suffixes: dict[str, SiteLevel]
     site_max_stem: int
@@ -84,7 +154,7 @@ class ZhLexicon(DataModel):
     site_words: dict[str, str]
     site_heads: dict[str, str]
 
-    @field_validator("road_after_short")
+    @field_validator("road_after_short", "name_chars")
     @classmethod
     def _is_regex(cls, value: str) -> str:
         return _compiles(value)
@@ -103,12 +173,25 @@ class Titles(DataModel):
     max_chars: int
 
 
+class Resolve(DataModel):
+    parent_in_document: int
+    child_in_document: int
+    sibling_in_document: int
+    same_province: int
+    rounds: int
+    bare_min_score: int
+    bare_min_mentions: int
+    min_short_chars: int
+    generic_min_score: int
+
+
 class LexiconFile(DataModel):
     """lexicon.toml: the hand-kept word lists of place recognition."""
     en: EnLexicon
     zh: ZhLexicon
     en_pinyin: EnPinyin
     titles: Titles
+    resolve: Resolve
 
 
 class RenderingRow(DataModel):
@@ -182,6 +265,26 @@ class Lexicon:
     zh_generic_units: frozenset = frozenset()
     zh_not_admin_after: str = ""
     title_max_chars: int = 40
+    token: re.Pattern = re.compile("")                # an English word token
+    joining_spaces: frozenset = frozenset()           # spaces that join two words of one name
+    windows: EnWindows | None = None                  # how far the English steps look
+    words: EnWords | None = None                      # single words with a role in a pattern
+    towns: EnTowns | None = None                      # township look-up by English key
+    sites: EnSites | None = None                      # named sites: windows, gaps, ordinals
+    ordinal_endings: frozenset = frozenset()
+    of_level_words: frozenset = frozenset()
+    number_gap: re.Pattern = re.compile("")
+    ordinal_gap: re.Pattern = re.compile("")
+    translated_unit_endings: dict = field(default_factory=dict)   # "district" -> ("区",)
+    town_street_words: frozenset = frozenset()
+    zh: ZhLexicon | None = None                       # the Chinese scalars (windows, marks)
+    zh_name_char: re.Pattern = re.compile("")         # one character of a Chinese name
+    zh_english: ZhEnglish | None = None
+    zh_ordinal: re.Pattern = re.compile("")           # 第 + up to three numerals
+    zh_digits: dict = field(default_factory=dict)     # 一 -> 1 ... 十 -> 10
+    zh_numbered: frozenset = frozenset()
+    zh_head_first: frozenset = frozenset()
+    resolve: Resolve | None = None                    # namesake scores and thresholds
     # derived: the phrase tables by first word (table order kept), and word sets
     admin_by_first: dict = field(default_factory=dict)
     subcounty_by_first: dict = field(default_factory=dict)
@@ -191,8 +294,8 @@ class Lexicon:
     name_inner_stop: frozenset = frozenset()          # words that end a unit name before them
 
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group(0).lower() for m in TOKEN.finditer(phrase))
+def _words(phrase: str, token: re.Pattern) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in token.finditer(phrase))
 
 
 def by_first(table: tuple) -> dict:
@@ -207,15 +310,26 @@ def build_lexicon(files: DataFiles) -> Lexicon:
     """lexicon.toml, mt_renderings.tsv and en_zh_words.tsv of the gazetteer folder `files`."""
     d = files.toml("lexicon.toml", LexiconFile)
     en, zh, sites = d.en, d.zh, d.en.sites
-    renderings = [(_words(r[0]), r[1], r[2]) for r in files.table("mt_renderings.tsv", RenderingRow)]
+    token = re.compile(en.token)
+    _words_of = lambda phrase: _words(phrase, token)  # noqa: E731
+    renderings = [(_words_of(r[0]), r[1], r[2]) for r in files.table("mt_renderings.tsv", RenderingRow)]
     word_chars: dict[str, list[str]] = {}
     for word, chars in files.table("en_zh_words.tsv", WordCharsRow):
         bucket = word_chars.setdefault(word.strip().lower(), [])
         bucket += [c for c in chars.split("|") if c and c not in bucket]
     by_len = lambda item: -len(item[0])  # noqa: E731
-    admin = tuple(sorted(((_words(k), tuple(v)) for k, v in en.admin_suffixes.items()), key=by_len))
-    subcounty = tuple(sorted(((_words(k), v[0], v[1]) for k, v in en.subcounty_suffixes.items()), key=by_len))
-    site = tuple(sorted(((_words(k), v) for k, v in en.site_suffixes.items()), key=by_len))
+    admin = tuple(sorted(((_words_of(k), tuple(v)) for k, v in en.admin_suffixes.items()), key=by_len))
+    subcounty = tuple(sorted(((_words_of(k), v[0], v[1]) for k, v in en.subcounty_suffixes.items()), key=by_len))
+    site = tuple(sorted(((_words_of(k), v) for k, v in en.site_suffixes.items()), key=by_len))
+    endings = {words: tuple(v) for words, v in admin}
+    translated = {}
+    for word in en.translated_unit_suffixes:
+        words = _words_of(word)
+        if words not in endings:
+            raise ConfigError(f"invalid data file {files.path('lexicon.toml')}: en.translated_unit_suffixes "
+                              f"has {word!r}, which is not one of en.admin_suffixes: add it there")
+        translated[words[0]] = endings[words]
+    ordinal = zh.english
     renderings_sorted = tuple(sorted(renderings, key=by_len))
     name_word_pinyin = {k.lower(): v for k, v in en.name_word_pinyin.items()}
     suffix_first = frozenset(e[0][0] for e in admin + subcounty + site)
@@ -260,6 +374,26 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         zh_generic_units=frozenset(zh.generic_units),
         zh_not_admin_after=zh.not_admin_after_short,
         title_max_chars=d.titles.max_chars,
+        token=token,
+        joining_spaces=frozenset(en.joining_spaces),
+        windows=en.windows,
+        words=en.words,
+        towns=en.towns,
+        sites=sites,
+        ordinal_endings=frozenset(sites.ordinal_endings),
+        of_level_words=frozenset(sites.of_level_words),
+        number_gap=re.compile(sites.number_gap),
+        ordinal_gap=re.compile(sites.ordinal_gap),
+        translated_unit_endings=translated,
+        town_street_words=frozenset(en.towns.street_words),
+        zh=zh,
+        zh_name_char=re.compile(zh.name_chars),
+        zh_english=ordinal,
+        zh_ordinal=re.compile(re.escape(ordinal.ordinal_mark) + "([" + re.escape(ordinal.digits) + "]{1,3})"),
+        zh_digits={ch: k for k, ch in enumerate(ordinal.digits, 1)},
+        zh_numbered=frozenset(ordinal.numbered_suffixes),
+        zh_head_first=frozenset(ordinal.head_first_suffixes),
+        resolve=d.resolve,
         admin_by_first=by_first(admin),
         subcounty_by_first=by_first(subcounty),
         site_by_first=by_first(site),
@@ -359,7 +493,7 @@ def zh_names(files: DataFiles) -> ZhNames:
     return ZhNames(
         index=index,
         lengths_by_pair={pair: tuple(sorted(ls, reverse=True)) for pair, ls in pairs.items()},
-        starts=_char_class(ch for ch in firsts if CJK.match(ch)),
+        starts=_char_class(ch for ch in firsts if lex.zh_name_char.match(ch)),
         suffixes={ch: tuple(v) for ch, v in suffixes.items()},
         suffix_starts=_char_class(suffixes),
     )

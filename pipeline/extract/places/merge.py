@@ -13,6 +13,8 @@ from .towns import TownLookup, close
 def merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
     """Merge near-identical spellings of one township/community, and name townships from the data."""
     local, order = scan.local, scan.order
+    street_words, street_pinyin = scan.lex.town_street_words, scan.lex.towns.street_pinyin
+    fuzzy = towns.fuzzy
     groups: list[list[Place]] = []
     group_keys: list[list[str]] = []          # the key (without level) of each place in groups
     for key in order:
@@ -20,18 +22,18 @@ def merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
         level, nk = key.split(":", 1)
         if level == "township":
             t = towns.find(nk) or towns.translated(_name_words(scan, p), scan.lex.word_chars) \
-                or (towns.find(nk + "jie") if _suffix_word(scan, p) == "street" else None)  # 太原街街道
+                or (towns.find(nk + street_pinyin) if _suffix_word(scan, p) in street_words else None)  # 枫街街道
             if t is not None:
                 p.name_zh = t.name_zh
                 p.name = t.name_en
                 p.key = "township:" + norm_key(t.bare_en)
         target = None
         p_nk = p.key.split(":", 1)[1]
-        fuzzy = level != "institution"
+        spelt_freely = level != "institution"
         for g, g_keys in zip(groups, group_keys):
             if g[0].level != p.level:
                 continue
-            if any(q.key == p.key or (fuzzy and close(q_nk, p_nk)) for q, q_nk in zip(g, g_keys)):
+            if any(q.key == p.key or (spelt_freely and close(q_nk, p_nk, fuzzy)) for q, q_nk in zip(g, g_keys)):
                 target = g
                 g_keys.append(p_nk)
                 break
@@ -95,6 +97,7 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
     caps, join, lower, keys, items = toks.caps, toks.join, toks.lower, toks.keys, toks.items
     stop_words, name_words, pinyin_word = lex.stop_words, lex.name_word_pinyin, lex.pinyin_word
     not_admin_after = lex.not_admin_after
+    most, later_min, town_min = lex.windows.later_run_words, lex.windows.later_min_letters, lex.windows.town_min_letters
     starts = toks.capitalised()
     if not towns.any:
         # only the places above can match (by_key does not grow): a run's key starts with its
@@ -108,7 +111,7 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
         # a run of up to 4 tokens, then its prefixes longest first; key = name_key of the words,
         # built from each token's key ("Chenglong Road" -> chenglong + lu)
         j = i
-        while j + 1 < n and j - i < 3 and not used[j + 1] and join[j] and \
+        while j + 1 < n and j - i < most - 1 and not used[j + 1] and join[j] and \
                 (caps[j + 1] or lower[j + 1] in name_words):
             j += 1
         pieces = [keys[i]]
@@ -118,10 +121,10 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
         for end in range(j, i - 1, -1):
             key = "".join(pieces[:end - i + 1]) if end > i else pieces[0]
             hit = False
-            if key in by_key and len(key) >= 4:
+            if key in by_key and len(key) >= later_min:
                 by_key[key].mentions.append((items[i][1], items[end][2]))
                 hit = True
-            elif len(key) >= 5 and towns.any and not (end + 1 < n and join[end] and lower[end + 1] in not_admin_after):
+            elif len(key) >= town_min and towns.any and not (end + 1 < n and join[end] and lower[end + 1] in not_admin_after):
                 t = towns.scope.find_bare(key)     # not "Wangyue Lake": a lake, river, road ...
                 if t is not None:
                     p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)

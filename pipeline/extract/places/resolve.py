@@ -42,12 +42,15 @@ def suffix_ok(div: Division, endings: tuple[str, ...]) -> bool:
     return any(n.endswith(endings) for n in div.all_names_zh)
 
 
-def resolve(gz: Gazetteer, mentions: list[AdminMention]) -> None:
+def resolve(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> None:
     """Pick each mention's unit, using the document's unambiguous places as context."""
+    weights = lex.resolve
+    parent_w, child_w, sibling_w, province_w = (weights.parent_in_document, weights.child_in_document,
+                                                weights.sibling_in_document, weights.same_province)
     sure = [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("suffix", "full")]
     sure += [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("bare", "short")
              and m.cands[0].level in ("province", "city")]
-    for _ in range(2):
+    for _ in range(weights.rounds):
         ctx_codes, ctx_parents, ctx_provs = set(), set(), set()
         for d in sure:
             ctx_codes.add(d.code)
@@ -61,13 +64,13 @@ def resolve(gz: Gazetteer, mentions: list[AdminMention]) -> None:
             for d in m.cands:
                 s = 0
                 if d.parent and d.parent in ctx_codes:
-                    s += 3
+                    s += parent_w
                 if d.code in ctx_parents or (d.level != "province" and d.code in ctx_codes):
-                    s += 3
+                    s += child_w
                 if d.parent in ctx_parents and d.level in ("district", "county"):
-                    s += 2
+                    s += sibling_w
                 if d.code[:2] in ctx_provs:
-                    s += 1
+                    s += province_w
                 scored.append((s, d))
             best = max(s for s, _ in scored)
             top = [d for s, d in scored if s == best]
@@ -98,22 +101,23 @@ def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: d
     if m.kind == "render-suffix":
         return m.score > 0
     if m.kind == "generic":
-        return m.score >= 3     # 老城区 is Luoyang's only when Luoyang is in the document
+        return m.score >= lex.resolve.generic_min_score     # 老城区 is a city's only when the city is in the document
     if m.kind == "render-context":
         return m.score > 0 or d.code in suffix_codes
     # bare / short names: backed by a parent or a sibling (a shared province alone is weak)
-    if d.code in suffix_codes or m.score >= 2:
+    if d.code in suffix_codes or m.score >= lex.resolve.bare_min_score:
         return True
     if d.level in ("province", "city"):
         return len(m.cands) == 1 or LEVEL_RANK[d.level] > max(LEVEL_RANK.get(c.level, 0) for c in m.cands if c is not d)
     # a county-level name alone, with nothing around it from its city or province: only when
     # unique in China and used more than once (one-off hits are mostly people and words)
     # (Chinese short names are ordinary words too often: 同心, 平安; they need context)
-    return m.kind == "bare" and len(m.cands) == 1 and len(d.short_zh) >= 2 and bare_counts.get(d.code, 0) >= 2
+    return m.kind == "bare" and len(m.cands) == 1 and len(d.short_zh) >= lex.resolve.min_short_chars \
+        and bare_counts.get(d.code, 0) >= lex.resolve.bare_min_mentions
 
 
 def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> list[Place]:
-    resolve(gz, mentions)
+    resolve(gz, mentions, lex)
     suffix_codes = {m.chosen.code for m in mentions if m.chosen and m.kind in ("suffix", "full")}
     bare_counts: dict[str, int] = {}
     for m in mentions:

@@ -11,36 +11,45 @@ from itertools import accumulate, compress, islice
 from operator import itemgetter, not_
 
 from ...gazetteer import norm_key
+from ..data import DataFiles
 from ..doc import Spans
-from .lexicon import TOKEN, Lexicon, PlaceData, en_name_prefixes
+from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
 from .resolve import AdminMention, Place
 
-_GAP_SPACES = frozenset(" \u00a0\u3000\t")
-_TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
 _first_char = itemgetter(0)
 
 
-class _SpaceGaps(dict):
-    """gap -> made of spaces only (no newline); remembers short gaps, which repeat endlessly."""
+class SpaceGaps(dict):
+    """gap -> made of the lexicon's joining spaces only (no newline); remembers short gaps,
+    which repeat endlessly. One per gazetteer folder (`token_reading`)."""
+
+    def __init__(self, spaces: frozenset):
+        super().__init__()
+        self.spaces = spaces
 
     def __missing__(self, gap: str) -> bool:
-        value = _GAP_SPACES.issuperset(gap)
+        value = self.spaces.issuperset(gap)
         if len(gap) <= 3 and len(self) < 4096:
             self[gap] = value
         return value
 
 
-_SPACE_GAPS = _SpaceGaps()
+def token_reading(files: DataFiles) -> tuple[re.Pattern, SpaceGaps]:
+    """The token pattern as a splitting pattern, and the memo of gaps that join two words."""
+    lex = files.build(build_lexicon)
+    return re.compile("(" + lex.token.pattern + ")"), SpaceGaps(lex.joining_spaces)
 
 
 class Tokens:
     """Word tokens of a text, with per-token flags computed once: capitalised, joined to the next."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, reading: tuple[re.Pattern, SpaceGaps]):
         self.text = text
+        split, gaps = reading
+        self.spaces = gaps.spaces
         # split with a capturing group: [gap, word, gap, word, ..., gap]; offsets by running
         # lengths, so every list below is built by C-level map/zip, not a per-token Python loop
-        parts = _TOKEN_SPLIT.split(text)
+        parts = split.split(text)
         words = parts[1::2]
         offsets = list(accumulate(map(len, parts), initial=0))
         self.items = items = list(zip(words, islice(offsets, 1, None, 2), islice(offsets, 2, None, 2)))
@@ -55,7 +64,7 @@ class Tokens:
                 keyed[x] = norm_key(words[x])
         self.keys = keyed
         # token i and i+1 are separated by spaces only (no newline)
-        self.join = list(map(_SPACE_GAPS.__getitem__, parts[2:-1:2])) + [False] if items else [False]
+        self.join = list(map(gaps.__getitem__, parts[2:-1:2])) + [False] if items else [False]
         self._capitalised: list[int] | None = None
 
     def where(self, words) -> list[int]:
@@ -78,7 +87,7 @@ class Tokens:
         if i >= 0:
             return self.join[i]
         gap = self.text[self.items[i][2]:self.items[i + 1][1]]     # as before for negative i
-        return gap.strip(" \u00a0\u3000\t") == "" and "\n" not in gap
+        return self.spaces.issuperset(gap)
 
     def cap(self, i: int) -> bool:
         return self.caps[i]
@@ -106,18 +115,18 @@ def suffix_at(toks: Tokens, i: int, by_first: dict, lex: Lexicon) -> tuple[int, 
     skip = _ethnic_names(toks, i, lex)
     if skip:                   # "Ningxia Hui Autonomous Region", "Miao and Dong Autonomous Prefecture"
         found = suffix_at(toks, i + skip, by_first, lex)
-        if found and found[1][0][0] == "autonomous":
+        if found and found[1][0][0] == lex.words.autonomous:
             return skip + found[0], found[1]
     return None
 
 
 def _ethnic_names(toks: Tokens, i: int, lex: Lexicon) -> int:
     """How many tokens from i name ethnic groups ("Hui", "Miao and Dong") before a suffix."""
-    ethnic = lex.ethnic_groups
+    ethnic, most, joiner = lex.ethnic_groups, lex.windows.ethnic_words, lex.words.ethnic_joiner
     k = i
-    while k < len(toks) and k - i < 6 and toks.lower[k] in ethnic and toks.cap(k) and toks.join[k]:
+    while k < len(toks) and k - i < most and toks.lower[k] in ethnic and toks.cap(k) and toks.join[k]:
         k += 1
-        if k + 1 < len(toks) and toks.lower[k] == "and" and toks.join[k] and toks.lower[k + 1] in ethnic:
+        if k + 1 < len(toks) and toks.lower[k] == joiner and toks.join[k] and toks.lower[k + 1] in ethnic:
             k += 1
     return k - i
 
@@ -160,7 +169,7 @@ class EnScan:
         self.places = places
         self.gz = places.gz
         self.lex = places.lex
-        self.toks = Tokens(text)
+        self.toks = Tokens(text, places.build(token_reading))
         self.n = len(self.toks)
         self.used = [False] * self.n
         self.admin: list[AdminMention] = []

@@ -5,11 +5,10 @@ word (街道/镇/乡/社区/村, 小学/广场/纪念馆 ...), with English name
 """
 from __future__ import annotations
 
-import re
-
 from ..doc import Spans
-from .lexicon import CJK, Lexicon, PlaceData, ZhNames, romanise_zh
+from .lexicon import Lexicon, PlaceData, ZhNames
 from .resolve import AdminMention, Place, admin_places
+from .zh_english import english_name
 
 
 def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
@@ -19,6 +18,7 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
     matches = []  # (start, end, entries)
     starts = names.starts
     lengths_from2 = names.lengths_by_pair
+    after_window, next_lengths = lex.zh.after_window, lex.zh.next_name_lengths
     i = 0
     while i < n:
         # jump to the next CJK character that can start a name (the others never match)
@@ -34,13 +34,13 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
             entries = index.get(sub)
             if not entries:
                 continue
-            after = text[i + length:i + length + 3]
+            after = text[i + length:i + length + after_window]
             if any((sub[-1] + after).startswith(b) for b in lex.zh_bad_following):
                 continue
             if all(kind == "short" for kind, _ in entries) and lex.zh_road_after.match(after):
                 continue
             if all(kind == "short" for kind, _ in entries) and after[:1] and after[0] in lex.zh_not_admin_after \
-                    and not any(index.get(text[i + length:i + length + L]) for L in range(2, 5)):
+                    and not any(index.get(text[i + length:i + length + L]) for L in next_lengths):
                 continue      # 赤水河, 井冈山 ... a river or mountain
             found = (i, i + length, entries)
             break
@@ -68,7 +68,7 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
         if kind == "short" and titles.find(s) is not None:
             continue      # 《四渡赤水》: a film title
         if kind != "town" and text[s:e] in lex.zh_generic_units:
-            if s > 0 and text[s - 1] in "中主老新":
+            if s > 0 and text[s - 1] in lex.zh.generic_unit_not_after:
                 continue  # 中心城区, 主城区
             divs = [d for _, d in entries]
             admin.append(AdminMention((s, e), divs, "generic"))
@@ -94,76 +94,11 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
                 lead = next((m.chosen or m.cands[0] for m in admin if m.span == prefix and m.cands), None)
                 if lead is None:
                     lead = next((p for p in towns.values() if (prefix[0], prefix[1]) in p.mentions), None)
-            local[key] = Place(_zh_english(stem, suffix, level, data.pinyin, lex, lead,
-                                           prefix[1] - prefix[0] if prefix else 0),
+            local[key] = Place(english_name(stem, suffix, level, data.pinyin, lex, lead,
+                                            prefix[1] - prefix[0] if prefix else 0),
                                name_zh, level, None, key=key)
         local[key].mentions.append((s, e))
     return places + list(towns.values()) + list(local.values())
-
-
-ZH_SUFFIX_EN = {"街道": "Subdistrict", "镇": "Town", "乡": "Township", "社区": "Community", "村": "Village",
-                "大学": "University", "学院": "College", "中学": "Middle School", "小学": "Primary School",
-                "一中": "No. 1 Middle School", "二中": "No. 2 Middle School", "三中": "No. 3 Middle School",
-                "高级中学": "Senior High School", "纪念馆": "Memorial Hall", "博物馆": "Museum",
-                "图书馆": "Library", "广场": "Square", "公园": "Park", "岛": "Island"}
-
-
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_ZH_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
-_EN_ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
-
-
-def _zh_number(s: str) -> int | None:
-    if len(s) == 1:
-        return _ZH_DIGITS.get(s)
-    if s[0] == "十":
-        return 10 + _ZH_DIGITS.get(s[1], 0) if len(s) == 2 else None
-    if len(s) >= 2 and s[1] == "十":
-        tens = _ZH_DIGITS.get(s[0], 0) * 10
-        return tens + (_ZH_DIGITS.get(s[2], 0) if len(s) == 3 else 0)
-    return None
-
-
-def _zh_english(stem: str, suffix: str, level: str, table: dict[str, str], lex: Lexicon | None = None,
-                lead=None, lead_len: int = 0) -> str:
-    """English name of a place found by its suffix: 苏州市第十中学 -> Suzhou No. 10 Middle School,
-    井冈山革命博物馆 -> Jinggangshan Revolution Museum, 龙泉社区 -> Longquan Community."""
-    head = ZH_SUFFIX_EN.get(suffix) or (lex.zh_site_heads.get(suffix, "") if lex else "")
-    if lex is None or level not in ("institution", "other"):
-        return f"{romanise_zh(stem, table)} {head}".strip()
-    words: list[str] = []
-    rest = stem
-    if lead is not None and lead_len:
-        words.append(getattr(lead, "bare_en", None) or romanise_zh(stem[:lead_len], table))
-        rest = stem[lead_len:]
-    pinyin = ""
-    k = 0
-    while k < len(rest):
-        m = _ZH_ORDINAL.match(rest, k)
-        piece = None
-        if m and _zh_number(m.group(1)):
-            num = _zh_number(m.group(1))
-            piece = f"No. {num}" if suffix in ("中学", "小学", "幼儿园") or num > 10 else _EN_ORDINALS[num]
-            step = m.end() - k
-        else:
-            for zh, en in lex.zh_site_words:
-                if rest.startswith(zh, k):
-                    piece, step = en, len(zh)
-                    break
-        if piece is None:
-            pinyin += rest[k]
-            k += 1
-            continue
-        if pinyin:
-            words.append(romanise_zh(pinyin, table))
-            pinyin = ""
-        words.append(piece)
-        k += step
-    if pinyin:
-        words.append(romanise_zh(pinyin, table))
-    if suffix in ("旧址", "故居") and words:
-        return f"{head} of the {' '.join(words)}"
-    return " ".join(words + [head]).strip()
 
 
 def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, names: ZhNames):
@@ -175,6 +110,8 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, nam
     i = 0
     n = len(text)
     suffix_starts = names.suffix_starts
+    zh = lex.zh
+    min_stem = zh.min_stem
     while i < n:
         # jump to the next character some suffix starts with (no other position can hit)
         jump = suffix_starts.search(text, i)
@@ -194,20 +131,20 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, nam
             continue
         suf, level = hit
         items = []
-        if i > 0 and text[i - 1] == "等":
+        if i > 0 and text[i - 1] == zh.list_end:
             # 荷花池、凤鸣塔等社区
             j = i - 1
             while True:
                 stem_start = _stem_start(text, j, hard_ends, lex)
                 stem = text[stem_start:j]
-                if stem_start < j and 2 <= len(stem):
+                if stem_start < j and min_stem <= len(stem):
                     items.append((stem_start, j, stem))
-                if stem_start > 0 and text[stem_start - 1] == "、" and len(items) < 8:
+                if stem_start > 0 and text[stem_start - 1] in lex.zh_list_marks and len(items) < zh.list_max_items:
                     j = stem_start - 1
                     continue
                 break
             items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)
-                     and _road_ok(st, True)]
+                     and _road_ok(st, True, lex)]
             for s, e, st in items:
                 out.append((s, e, st + suf, level, st, suf, None))
             hard_ends.add(i + len(suf))
@@ -226,7 +163,7 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, nam
         if suf in lex.zh_sites:
             # the place a site is named after comes with it: 苏州市第十中学, 湖南第一师范学院
             for ms, me in spans:
-                if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= 2:
+                if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= min_stem:
                     prefix, stem_start, bounded = (ms, me), ms, True
                     if _own_site_name(text, me, i, lex):
                         prefix, stem_start = None, me      # 红桥区 | 平津战役纪念馆
@@ -234,13 +171,13 @@ def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, nam
         if prefix is None and i - stem_start > lex.zh_max_stem and not _has_site_word(text[stem_start:i], lex):
             stem_start = i      # a long name with no place before it and no site word: a clause
         stem = text[stem_start:i]
-        ok = 2 <= len(stem) and _road_ok(stem, bounded)
+        ok = min_stem <= len(stem) and _road_ok(stem, bounded, lex)
         if ok and prefix is None:
             ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
-                and not ((len(stem) >= 3 or stem[0] in "省市县区镇乡村") and stem[1:] in lex.zh_site_generic) \
+                and not ((len(stem) > min_stem or stem[0] in zh.level_chars) and stem[1:] in lex.zh_site_generic) \
                 and (stem_start not in hard_starts or suf in lex.zh_sites)
         elif ok:
-            ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", "的")
+            ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", zh.possessive)
         if ok:
             out.append((stem_start, i + len(suf), stem + suf, level, stem, suf, prefix))
             hard_ends.add(i + len(suf))
@@ -252,7 +189,8 @@ def _own_site_name(text: str, name_start: int, suffix_start: int, lex: Lexicon) 
     """After a district or county named in full (红桥区), a site name of its own (平津战役
     纪念馆) is not named after it; an ordinal or generic stem is (区第一中学, 县人民医院)."""
     rest = text[name_start:suffix_start]
-    return text[name_start - 1] in lex.zh_site_own_after and len(rest) >= 2 and rest[0] != "第" \
+    return text[name_start - 1] in lex.zh_site_own_after and len(rest) >= lex.zh.min_stem \
+        and rest[0] != lex.zh_english.ordinal_mark \
         and not any(rest.startswith(g) for g in lex.zh_site_generic) and not any(rest.endswith(g) for g in lex.zh_generic)
 
 
@@ -260,23 +198,23 @@ def _has_site_word(stem: str, lex: Lexicon) -> bool:
     return any(zh in stem for zh, _ in lex.zh_site_words)
 
 
-def _road_ok(stem: str, bounded: bool) -> bool:
+def _road_ok(stem: str, bounded: bool, lex: Lexicon) -> bool:
     """A street name inside a name needs a proper boundary: 青阳路社区 yes; 红色...路...岛 no."""
-    pos = stem.find("路")
+    pos = stem.find(lex.zh.road_char)
     if pos < 0:
         return True
     if pos != len(stem) - 1:
         return False
-    return bounded and len(stem) >= 3
+    return bounded and len(stem) > lex.zh.min_stem
 
 
 def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon, max_stem: int = 0) -> tuple[int, bool]:
     """_stem_start, and whether the name's left edge is a real boundary (punctuation, another
     place, a boundary word) rather than the length limit."""
     start = end
-    while start > 0 and end - start < (max_stem or lex.zh_max_stem) and CJK.match(text[start - 1]) and start not in hard_ends:
+    while start > 0 and end - start < (max_stem or lex.zh_max_stem) and lex.zh_name_char.match(text[start - 1]) and start not in hard_ends:
         start -= 1
-    bounded = start == 0 or not CJK.match(text[start - 1]) or start in hard_ends
+    bounded = start == 0 or not lex.zh_name_char.match(text[start - 1]) or start in hard_ends
     cut = _boundary_cut(text, start, end, lex, hard_ends)
     if cut >= 0:
         bounded = True
@@ -288,7 +226,7 @@ def _boundary_cut(text: str, start: int, end: int, lex: Lexicon, hard_ends: set[
     """How far into text[start:end] the last boundary word ends; -1: none ends inside it or
     at its left edge. A boundary word may begin before the window (依托|龙华烈士陵园)."""
     lead = 0
-    while lead < lex.zh_boundary_len - 1 and start - lead > 0 and CJK.match(text[start - lead - 1]) \
+    while lead < lex.zh_boundary_len - 1 and start - lead > 0 and lex.zh_name_char.match(text[start - lead - 1]) \
             and start - lead not in hard_ends:
         lead += 1
     window = text[start - lead:end]
@@ -308,7 +246,7 @@ def _joins_nothing(text: str, at: int, hard_ends: set[int], lex: Lexicon) -> boo
     boundary word (走进和平社区). After a clause's comma it is a preposition (，与荷花池社区)."""
     if at == 0 or text[at - 1] in lex.zh_list_marks:
         return True
-    if not CJK.match(text[at - 1]):
+    if not lex.zh_name_char.match(text[at - 1]):
         return False
     before = text[max(0, at - lex.zh_boundary_len):at]
     return any(before.endswith(b) for b in lex.zh_boundary)
@@ -318,7 +256,7 @@ def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
     """Where the name before text[end] starts: after punctuation, a place found before it,
     or a boundary word, at most max_stem characters back."""
     start = end
-    while start > 0 and end - start < lex.zh_max_stem and CJK.match(text[start - 1]) and start not in hard_ends:
+    while start > 0 and end - start < lex.zh_max_stem and lex.zh_name_char.match(text[start - 1]) and start not in hard_ends:
         start -= 1
     cut = max(_boundary_cut(text, start, end, lex, hard_ends), 0)
     return start + cut if cut < end - start else end
