@@ -96,8 +96,9 @@ def main() -> None:
     from pipeline.extract.places import find_places
     from pipeline.extract.places import lexicon as pl
     from pipeline.extract.places.towns import town_index
+    from pipeline.extract.places.zh import zh_names
     data = pl.place_data(DataFiles.at())
-    data.zh_names, data.pinyin, data.build(pl.institutions), data.build(pl.countries), data.build(town_index)
+    data.build(zh_names), data.pinyin, data.build(pl.institutions), data.build(pl.countries), data.build(town_index)
     data.build(pl.en_name_prefixes)
     idx_s = time.perf_counter() - start
     print(f"load: gazetteer {gaz_s * 1000:.0f} ms, place indexes {idx_s * 1000:.0f} ms (once per process)")

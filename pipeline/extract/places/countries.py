@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from ..data import DataFiles
 from .lexicon import build_lexicon, countries
+from .rules import EN_COUNTRY, LISTED, first_rejection
 from .tokens import EnScan, site_key
 
 
-def _after_stop(files: DataFiles) -> frozenset:
+def country_after_stop(files: DataFiles) -> frozenset:
     """Words after a country's name that make it part of a street or site name."""
     lex = files.build(build_lexicon)
     return lex.not_admin_after | lex.suffix_first_words
 
 
+_STREET_NAMED_AFTER_IT = "place.en.street_named_after_country"
+
+
 def find_countries_en(scan: EnScan) -> None:
     by_first = scan.places.build(countries)
-    toks, used = scan.toks, scan.used
-    toks_n = len(toks.lower)
-    after_stop = scan.places.build(_after_stop)
-    of = scan.lex.words.of
+    toks, used, checks, found = scan.toks, scan.used, scan.checks.en_country, scan.found
     for i in toks.where(by_first):
         if used[i] or not toks.cap(i):
             continue
@@ -31,11 +32,14 @@ def find_countries_en(scan: EnScan) -> None:
             if tuple(toks.lower[i:i + k]) != words or not all(toks.joined(x) for x in range(i, i + k - 1)) \
                     or any(used[x] for x in range(i, i + k)):
                 continue
-            if not all(toks.cap(x) or toks.lower[x] == of for x in range(i, i + k)):
+            why = first_rejection(checks, scan, i, k)
+            if why is not None:
+                found.drop((toks.items[i][1], toks.items[i + k - 1][2]), EN_COUNTRY, why)
+                if why == _STREET_NAMED_AFTER_IT:
+                    break      # a street or site named after it: no shorter country name here
                 continue
-            if i + k < toks_n and toks.joined(i + k - 1) and (toks.lower[i + k] in after_stop):
-                break          # "Peru Road", "Japan Street": a street or site named after it
-            scan.add_local([], [], "country", "", (toks.items[i][1], toks.items[i + k - 1][2]), display=name_en)
+            scan.add_local([], [], "country", "", (toks.items[i][1], toks.items[i + k - 1][2]), EN_COUNTRY,
+                           display=name_en, support=LISTED)
             scan.local["country:" + site_key(name_en)].name_zh = name_zh
             for x in range(i, i + k):
                 used[x] = True

@@ -1,223 +1,30 @@
-"""The place extractor's data: one model per file of configs/gazetteer it reads, and the fast
-structures built from them once per folder (`DataFiles.build`).
+"""The place extractor's data, as the plain fast structures its steps read, built once per
+folder (`DataFiles.build`) from the files models.py checks: configs/places.toml (the rejecting
+predicates each step runs) and, of configs/gazetteer (see its README), lexicon.toml,
+mt_renderings.tsv, en_zh_words.tsv, institutions.tsv, countries.tsv, pinyin_chars.tsv. The
+gazetteer itself (divisions, townships, exonyms) is read by pipeline.gazetteer into the same
+gazetteer folder's `DataFiles`.
 
-Files (see configs/gazetteer/README.md): lexicon.toml (suffix words, stop words, Chinese
-boundary words ...), mt_renderings.tsv, en_zh_words.tsv, institutions.tsv, countries.tsv,
-pinyin_chars.tsv; the gazetteer itself (divisions, townships, exonyms) is read by
-pipeline.gazetteer into the same folder's `DataFiles`, and the Chinese name index is built
-from it here.
-
-    places = place_data(view.data)      # per configs folder: gazetteer, lexicon, indexes
-    places.gz, places.lex               # read at once
-    places.zh_names                     # built on first use (Chinese documents only)
+    places = place_data(view.data)          # per configs folder
+    places.gz, places.lex, places.checks    # read at once (checks: the predicates of places.toml)
+    places.build(institutions)              # the other tables, built on first use
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import field_validator
 
 from ...errors import ConfigError
 from ...gazetteer import Gazetteer, gazetteer_files, norm_key, read_gazetteer
-from ..data import DataFiles, DataModel
+from ..data import DataFiles
+from .models import (EnSites, EnTowns, EnWindows, EnWords, LexiconFile, NamedRow, PinyinRow, PlacesFile,
+                     RenderingRow, Resolve, WordCharsRow, ZhEnglish, ZhLexicon)
+from .rules import Checks
 
 
-LocalLevel = Literal["township", "community"]
-SiteLevel = Literal["institution", "other", "township"]
-
-
-# ---------------------------------------------------------------------------------------
-# file models
-# ---------------------------------------------------------------------------------------
-def _compiles(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression ({exc})") from None
-    return value
-
-
-class EnSites(DataModel):
-    max_words: int
-    gap_spaces: str
-    number_word: str
-    number_gap: str
-    ordinal_endings: list[str]
-    ordinal_gap: str
-    continues_within: int
-    of_level_words: list[str]
-    stop: list[str]
-    regions: list[str]
-    connectors: list[str]
-    connector_hosts: list[str]
-    generic: list[str]
-    not_admin_after: list[str]
-
-    @field_validator("number_gap", "ordinal_gap")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
-
-class EnWindows(DataModel):
-    unit_name_words: int
-    translated_unit_words: int
-    translated_combinations: int
-    local_name_words: int
-    community_head_words: int
-    ethnic_words: int
-    later_run_words: int
-    later_min_letters: int
-    town_min_letters: int
-
-
-class EnWords(DataModel):
-    of: str
-    ethnic_joiner: str
-    autonomous: str
-
-
-class EnTowns(DataModel):
-    fuzzy_min_letters: int
-    fuzzy_long_letters: int
-    street_words: list[str]
-    street_pinyin: str
-    translated_combinations: int
-
-
-class EnLexicon(DataModel):
-    joining_spaces: str
-    token: str
-    translated_unit_suffixes: list[str]
-    windows: EnWindows
-    words: EnWords
-    towns: EnTowns
-    admin_suffixes: dict[str, list[str]]
-    subcounty_suffixes: dict[str, tuple[LocalLevel, str]]
-    site_suffixes: dict[str, SiteLevel]
-    sites: EnSites
-    name_word_pinyin: dict[str, str]
-    town_suffix_words: list[str]
-    stop_words: list[str]
-    generic_words: list[str]
-    ethnic_groups: list[str]
-    bare_stop: list[str]
-    surnames: list[str]
-
-    @field_validator("token")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
-
-class ZhEnglish(DataModel):
-    ordinal_mark: str
-    digits: str
-    ordinal_words: list[str]
-    numbered_suffixes: list[str]
-    number: str
-    head_first_suffixes: list[str]
-    head_first: str
-
-
-class ZhLexicon(DataModel):
-    name_chars: str
-    min_stem: int
-    after_window: int
-    next_name_lengths: list[int]
-    generic_unit_not_after: str
-    level_chars: str
-    road_char: str
-    possessive: str
-    list_end: str
-    list_max_items: int
-    english: ZhEnglish
-    subcounty_suffixes: dict[str, LocalLevel]
-    site_suffixes: dict[str, SiteLevel]
-    site_max_stem: int
-    site_own_name_after: str
-    site_inner_heads: str
-    site_generic_stems: list[str]
-    max_stem: int
-    boundary_words: list[str]
-    conjunctions: str
-    list_marks: str
-    generic_stems: list[str]
-    short_stop: list[str]
-    bad_following: list[str]
-    road_after_short: str
-    suffix_not_followed_by: dict[str, str]
-    generic_units: list[str]
-    not_admin_after_short: str
-    site_words: dict[str, str]
-    site_heads: dict[str, str]
-
-    @field_validator("road_after_short", "name_chars")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
-
-class EnPinyin(DataModel):
-    word: str
-
-    @field_validator("word")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
-
-class Titles(DataModel):
-    max_chars: int
-
-
-class Resolve(DataModel):
-    parent_in_document: int
-    child_in_document: int
-    sibling_in_document: int
-    same_province: int
-    rounds: int
-    bare_min_score: int
-    bare_min_mentions: int
-    min_short_chars: int
-    generic_min_score: int
-
-
-class LexiconFile(DataModel):
-    """lexicon.toml: the hand-kept word lists of place recognition."""
-    en: EnLexicon
-    zh: ZhLexicon
-    en_pinyin: EnPinyin
-    titles: Titles
-    resolve: Resolve
-
-
-class RenderingRow(DataModel):
-    """mt_renderings.tsv: how MT renders a name's characters, and when to trust it."""
-    english: str
-    stem: str
-    trust: Literal["any", "suffix", "context"]
-
-
-class WordCharsRow(DataModel):
-    """en_zh_words.tsv: an English word MT uses for name characters, and those characters."""
-    word: str
-    chars: str
-
-
-class NamedRow(DataModel):
-    """institutions.tsv, countries.tsv: a Chinese name, its English name, other English names."""
-    name_zh: str
-    name_en: str
-    alt_en: str = ""
-
-
-class PinyinRow(DataModel):
-    """pinyin_chars.tsv (built): one reading per character."""
-    char: str
-    pinyin: str
+def checks(data: DataFiles) -> Checks:
+    """The predicates of each step for one configs folder (places.toml)."""
+    return Checks(data.toml("places.toml", PlacesFile).rules.model_dump())
 
 
 # ---------------------------------------------------------------------------------------
@@ -245,7 +52,7 @@ class Lexicon:
     ethnic_groups: frozenset
     zh_site_own_after: str
     zh_site_inner_heads: str
-    zh_generic: frozenset
+    zh_generic: tuple[str, ...]                   # a tuple: str.endswith(lex.zh_generic)
     zh_short_stop: frozenset
     zh_bad_following: tuple[str, ...]
     zh_road_after: re.Pattern
@@ -260,6 +67,7 @@ class Lexicon:
     word_chars: dict = field(default_factory=dict)                       # english word -> (Chinese, ...)
     zh_site_max_stem: int = 9
     zh_site_generic: frozenset = frozenset()
+    zh_site_generic_starts: tuple = ()                # the same, for str.startswith
     zh_site_words: tuple = ()
     zh_site_heads: dict = field(default_factory=dict)
     zh_generic_units: frozenset = frozenset()
@@ -354,7 +162,7 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         ethnic_groups=frozenset(w.lower() for w in en.ethnic_groups),
         zh_site_own_after=zh.site_own_name_after,
         zh_site_inner_heads=zh.site_inner_heads,
-        zh_generic=frozenset(zh.generic_stems),
+        zh_generic=tuple(dict.fromkeys(zh.generic_stems)),
         zh_short_stop=frozenset(zh.short_stop),
         zh_bad_following=tuple(zh.bad_following),
         zh_road_after=re.compile(zh.road_after_short),
@@ -369,6 +177,7 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         word_chars={k: tuple(v) for k, v in word_chars.items()},
         zh_site_max_stem=zh.site_max_stem,
         zh_site_generic=frozenset(zh.site_generic_stems),
+        zh_site_generic_starts=tuple(dict.fromkeys(zh.site_generic_stems)),
         zh_site_words=tuple(sorted(zh.site_words.items(), key=lambda kv: -len(kv[0]))),
         zh_site_heads=dict(zh.site_heads),
         zh_generic_units=frozenset(zh.generic_units),
@@ -451,55 +260,6 @@ def en_name_prefixes(files: DataFiles) -> frozenset:
 
 
 # ---------------------------------------------------------------------------------------
-# Chinese names: the gazetteer's names by first characters, and the suffixes
-# ---------------------------------------------------------------------------------------
-def _char_class(chars) -> re.Pattern:
-    chars = sorted(chars)
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
-
-
-@dataclass(frozen=True)
-class ZhNames:
-    index: dict          # name -> [("full"|"short", Division) | ("town", Township)]
-    lengths_by_pair: dict   # first two characters -> lengths (2+, longest first) of names starting so
-    starts: re.Pattern   # the CJK characters some name (2+ characters) starts with
-    suffixes: dict       # first character -> (suffix, level) of the street/site suffixes, longest first
-    suffix_starts: re.Pattern
-
-
-def zh_names(files: DataFiles) -> ZhNames:
-    gz = files.build(read_gazetteer)
-    lex = files.build(build_lexicon)
-    index: dict[str, list] = {}
-    for name, divs in gz.by_zh_full.items():
-        index.setdefault(name, []).extend(("full", d) for d in divs)
-    for name, divs in gz.by_zh_short.items():
-        if name in index or name in lex.zh_short_stop:
-            continue
-        index.setdefault(name, []).extend(("short", d) for d in divs)
-    for name, towns in gz.townships_by_zh.items():
-        if name not in index:
-            index[name] = [("town", t) for t in towns]
-    pairs: dict[str, set[int]] = {}
-    firsts = set()
-    for name in index:
-        if len(name) >= 2:
-            pairs.setdefault(name[:2], set()).add(len(name))
-            firsts.add(name[0])
-    ordered = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
-    suffixes: dict[str, list] = {}
-    for suf, level in ordered:
-        suffixes.setdefault(suf[0], []).append((suf, level))
-    return ZhNames(
-        index=index,
-        lengths_by_pair={pair: tuple(sorted(ls, reverse=True)) for pair, ls in pairs.items()},
-        starts=_char_class(ch for ch in firsts if lex.zh_name_char.match(ch)),
-        suffixes={ch: tuple(v) for ch, v in suffixes.items()},
-        suffix_starts=_char_class(suffixes),
-    )
-
-
-# ---------------------------------------------------------------------------------------
 # one configs folder
 # ---------------------------------------------------------------------------------------
 class PlaceData:
@@ -511,14 +271,10 @@ class PlaceData:
         self.files = gazetteer_files(data.root / "gazetteer")
         self.gz: Gazetteer = self.files.build(read_gazetteer)
         self.lex: Lexicon = self.files.build(build_lexicon)
+        self.checks: Checks = data.build(checks)
 
     def build(self, builder):
         return self.files.build(builder)
-
-    @property
-    def zh_names(self) -> ZhNames:
-        return self.files.build(zh_names)
-
     @property
     def pinyin(self) -> dict[str, str]:
         return self.files.build(pinyin_chars)

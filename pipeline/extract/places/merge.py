@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...gazetteer import Gazetteer, norm_key
 from .resolve import Place
+from .rules import EN_LATER, EN_SUFFIX, EN_TOWN, SPELT_AS_FOUND, STREET_NAMED_SO, TOWN_IN_GAZETTEER, first_rejection
 from .tokens import EnScan
 from .towns import TownLookup, close
 
@@ -27,6 +28,8 @@ def merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
                 p.name_zh = t.name_zh
                 p.name = t.name_en
                 p.key = "township:" + norm_key(t.bare_en)
+                for span in p.mentions:
+                    scan.found.keep(span, EN_SUFFIX, TOWN_IN_GAZETTEER)
         target = None
         p_nk = p.key.split(":", 1)[1]
         spelt_freely = level != "institution"
@@ -96,8 +99,8 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
         by_key.setdefault(p.key.split(":", 1)[1], p)
     caps, join, lower, keys, items = toks.caps, toks.join, toks.lower, toks.keys, toks.items
     stop_words, name_words, pinyin_word = lex.stop_words, lex.name_word_pinyin, lex.pinyin_word
-    not_admin_after = lex.not_admin_after
     most, later_min, town_min = lex.windows.later_run_words, lex.windows.later_min_letters, lex.windows.town_min_letters
+    checks, found = scan.checks.en_later, scan.found
     starts = toks.capitalised()
     if not towns.any:
         # only the places above can match (by_key does not grow): a run's key starts with its
@@ -123,14 +126,20 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
             hit = False
             if key in by_key and len(key) >= later_min:
                 by_key[key].mentions.append((items[i][1], items[end][2]))
+                found.keep((items[i][1], items[end][2]), EN_LATER, SPELT_AS_FOUND)
                 hit = True
-            elif len(key) >= town_min and towns.any and not (end + 1 < n and join[end] and lower[end + 1] in not_admin_after):
-                t = towns.scope.find_bare(key)     # not "Wangyue Lake": a lake, river, road ...
+            elif len(key) >= town_min and towns.any:
+                t = towns.scope.find_bare(key)
                 if t is not None:
+                    why = first_rejection(checks, scan, i, end)      # not "Maple Lake": a lake, road ...
+                    if why is not None:
+                        found.drop((items[i][1], items[end][2]), EN_TOWN, why)
+                        continue
                     p = Place(t.name_en, t.name_zh, "township", None, key="township:" + key)
                     merged[p.key] = p
                     by_key[key] = p
                     p.mentions.append((items[i][1], items[end][2]))
+                    found.keep((items[i][1], items[end][2]), EN_TOWN, TOWN_IN_GAZETTEER)
                     hit = True
             if hit:
                 for x in range(i, end + 1):
@@ -140,7 +149,8 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
     return by_key
 
 
-def streets_keep_their_names(gz: Gazetteer, text: str, places: list[Place], by_key: dict[str, Place]) -> list[Place]:
+def streets_keep_their_names(gz: Gazetteer, text: str, places: list[Place], by_key: dict[str, Place],
+                             found) -> list[Place]:
     """Bare admin names that are the name of a street found above belong to the street."""
     out = []
     for p in places:
@@ -152,6 +162,7 @@ def streets_keep_their_names(gz: Gazetteer, text: str, places: list[Place], by_k
                 for s in p.mentions:
                     if norm_key(text[s[0]:s[1]]) == norm_key(d.bare_en):
                         same.mentions.append(s)
+                        found.keep(s, EN_SUFFIX, STREET_NAMED_SO)
                     else:
                         rest.append(s)
                 p.mentions = rest

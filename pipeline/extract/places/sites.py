@@ -9,6 +9,7 @@ import re
 from ...gazetteer import norm_key
 from .lexicon import Lexicon, PlaceData, institutions
 from .resolve import AdminMention, Place
+from .rules import EN_INSTITUTION, EN_PINYIN, EN_SITE, KNOWN_INSTITUTION, LISTED, SITE_LEAD, first_rejection
 from .tokens import EnScan, Tokens
 
 def is_ordinal(toks: Tokens, x: int, lex: Lexicon) -> bool:
@@ -56,7 +57,7 @@ def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
     return start
 
 
-def _site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
+def site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
     """After a site head at r: does a longer site name follow ("University Second Hospital")?"""
     n = len(toks)
     for x in range(r, min(n, r + lex.sites.continues_within)):
@@ -85,17 +86,15 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     city leading the name ("Nanchang No. 3 Middle School") is also an admin mention."""
     toks, lex, gz, used, admin_used, admin, text = \
         scan.toks, scan.lex, scan.gz, scan.used, scan.admin_used, scan.admin, scan.text
-    if _site_continues(toks, j + k, lex):
-        return   # "Lanzhou University Second Hospital": the hospital is the site
-    blocked = _Blocked(used, admin_used)
-    start = _site_start(toks, j, blocked, lex)
-    words_before = [toks.lower[x] for x in range(start, j)]
-    if not words_before or all(w in lex.site_generic or w in lex.generic_words or w in lex.site_stop
-                               or is_ordinal(toks, x, lex) for x, w in zip(range(start, j), words_before)) \
-            and " ".join(words_before[:2]) not in lex.site_regions:
-        return
+    start = _site_start(toks, j, _Blocked(used, admin_used), lex)
+    if start == j:
+        return   # no name before the head word
     end = j + k - 1
     span = (toks.items[start][1], toks.items[end][2])
+    why = first_rejection(scan.checks.en_site, scan, j, k, start)
+    if why is not None:
+        scan.found.drop(span, EN_SITE, why)
+        return
     display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
     lead = scan.lead_admin(start, j)
     if lead and start >= 2 and toks.lower[start - 1] == lex.words.of and \
@@ -104,29 +103,31 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
         start += lead
         span = (toks.items[start][1], toks.items[end][2])
         display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
+        key = norm_key("".join(toks.items[x][0] for x in range(start - lead, start)))
         admin.append(AdminMention((toks.items[start - lead][1], toks.items[start - 1][2]),
-                                  list(gz.by_en.get(norm_key("".join(
-                                      toks.items[x][0] for x in range(start - lead, start))), [])), "bare"))
+                                  list(gz.by_en.get(key, [])), "bare", rule=EN_PINYIN, key=key, supports=(SITE_LEAD,)))
         lead = 0
     if lead and not any(admin_used[x] for x in range(start, start + lead)) \
             and toks.lower[start + lead] not in lex.name_word_pinyin:
         key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
         cands = [d for d in gz.by_en.get(key, []) if len(d.short_zh) >= lex.resolve.min_short_chars]
         if cands:
-            admin.append(AdminMention((toks.items[start][1], toks.items[start + lead - 1][2]), cands,
-                                      "bare", text_name=" ".join(toks.items[x][0]
-                                                                 for x in range(start, start + lead))))
-    scan.add_local(None, None, level, "", span, display=display)
+            admin.append(AdminMention((toks.items[start][1], toks.items[start + lead - 1][2]), cands, "bare",
+                                      text_name=" ".join(toks.items[x][0] for x in range(start, start + lead)),
+                                      rule=EN_PINYIN, key=key, supports=(SITE_LEAD,)))
+    scan.add_local(None, None, level, "", span, EN_SITE, display=display)
     for x in range(start, end + 1):
         used[x] = True
 
 
-def name_institutions(merged: dict[str, Place], text: str, places: PlaceData) -> None:
+def name_institutions(merged: dict[str, Place], text: str, places: PlaceData, found) -> None:
     """Known institutions: canonical names, Chinese names, abbreviations ("CCNU")."""
     inst_by_key, abbrevs = places.build(institutions)
     for p in list(merged.values()):
         if p.level == "institution" and norm_key(p.name) in inst_by_key:
             p.name, p.name_zh = inst_by_key[norm_key(p.name)]
+            for span in p.mentions:
+                found.keep(span, EN_SITE, KNOWN_INSTITUTION)
     for abbr, canonical, zh in abbrevs:
         if abbr not in text:
             continue          # a plain substring search first: the \b regex scans slowly
@@ -136,3 +137,4 @@ def name_institutions(merged: dict[str, Place], text: str, places: PlaceData) ->
                 p = Place(canonical, zh, "institution", None, key="institution:" + norm_key(canonical))
                 merged[p.key] = p
             p.mentions.append((m.start(), m.end()))
+            found.keep((m.start(), m.end()), EN_INSTITUTION, LISTED)

@@ -15,6 +15,7 @@ from ..data import DataFiles
 from ..doc import Spans
 from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
 from .resolve import AdminMention, Place
+from .rules import ENGLISH_WORDS, PINYIN_WORDS
 
 _first_char = itemgetter(0)
 
@@ -164,11 +165,13 @@ _NOT_KEY = re.compile(r"[^a-z0-9]")
 class EnScan:
     """One English text being read: its tokens, which are taken (`used`), and what was found."""
 
-    def __init__(self, text: str, places: PlaceData, titles: Spans):
+    def __init__(self, text: str, places: PlaceData, titles: Spans, found):
         self.text = text
         self.places = places
         self.gz = places.gz
         self.lex = places.lex
+        self.checks = places.checks             # the rejecting predicates of each step
+        self.found = found                      # the trace's record (rules.Found), or NOT_TRACED
         self.toks = Tokens(text, places.build(token_reading))
         self.n = len(self.toks)
         self.used = [False] * self.n
@@ -192,7 +195,8 @@ class EnScan:
             self._name_starts = [i for i in self.toks.capitalised() if keys[i] in prefixes]
         return self._name_starts
 
-    def add_local(self, name_words, suffix_words, level, canonical_suffix, span, display=None) -> None:
+    def add_local(self, name_words, suffix_words, level, canonical_suffix, span, rule, display=None,
+                  support: str = "") -> None:
         lex, local = self.lex, self.local
         name = display or display_name(name_words, lex)
         key = level + ":" + (site_key(name) if display else name_key(name_words, lex))
@@ -204,11 +208,18 @@ class EnScan:
             local[key] = Place(full, None, level, None, key=key)
             self.order.append(key)
         local[key].mentions.append(span)
+        if self.found.on:
+            self.found.keep(span, rule, support or self.words_support(span))
+
+    def words_support(self, span: tuple[int, int]) -> str:
+        """Whether a name's words are all pinyin syllables or not (a trace's support)."""
+        words = [norm_key(w) for w in self.text[span[0]:span[1]].split()[:-1]]
+        return PINYIN_WORDS if words and all(self.lex.pinyin_word.match(w) for w in words) else ENGLISH_WORDS
 
     def lead_admin(self, start: int, j: int) -> int:
         """A province or city name at the start of a longer name: how many tokens it takes."""
         toks, gz = self.toks, self.gz
-        for lead in (2, 1):
+        for lead in range(self.lex.windows.lead_words, 0, -1):
             if j - start > lead and all(toks.cap(x) for x in range(start, start + lead)) \
                     and all(toks.joined(x) for x in range(start, start + lead - 1)):
                 lead_key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))

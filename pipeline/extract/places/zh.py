@@ -1,24 +1,96 @@
-"""Chinese place recognition: gazetteer names matched longest-first, and names before a suffix
-word (街道/镇/乡/社区/村, 小学/广场/纪念馆 ...), with English names made from their characters.
+"""Chinese place recognition: gazetteer names matched longest-first (official, former and
+short names of units; townships), and names before a suffix word (zh_suffix.py), with English
+names made from their characters (zh_english.py).
 
-    find_zh(text) -> [Place, ...]
+    find_zh(text, data, titles, found) -> [Place, ...]
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from ...gazetteer import read_gazetteer
+from ..data import DataFiles
 from ..doc import Spans
-from .lexicon import Lexicon, PlaceData, ZhNames
+from .lexicon import PlaceData, build_lexicon
 from .resolve import AdminMention, Place, admin_places
+from .rules import FULL_NAME, ZH_EXACT, ZH_SHORT, ZH_TOWNSHIP, first_rejection
 from .zh_english import english_name
+from .zh_suffix import suffix_places
 
 
-def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
-    gz, lex, names = data.gz, data.lex, data.zh_names
-    index = names.index
+def _char_class(chars) -> re.Pattern:
+    chars = sorted(chars)
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else r"(?!)")
+
+
+@dataclass(frozen=True)
+class ZhNames:
+    index: dict          # name -> [("full"|"short", Division) | ("town", Township)]
+    lengths_by_pair: dict   # first two characters -> lengths (2+, longest first) of names starting so
+    starts: re.Pattern   # the CJK characters some name (2+ characters) starts with
+    suffixes: dict       # first character -> (suffix, level) of the street/site suffixes, longest first
+    suffix_starts: re.Pattern
+
+
+def zh_names(files: DataFiles) -> ZhNames:
+    """The gazetteer's Chinese names by first characters, and the suffixes (built once per folder)."""
+    gz = files.build(read_gazetteer)
+    lex = files.build(build_lexicon)
+    index: dict[str, list] = {}
+    for name, divs in gz.by_zh_full.items():
+        index.setdefault(name, []).extend(("full", d) for d in divs)
+    for name, divs in gz.by_zh_short.items():
+        if name in index or name in lex.zh_short_stop:
+            continue
+        index.setdefault(name, []).extend(("short", d) for d in divs)
+    for name, towns in gz.townships_by_zh.items():
+        if name not in index:
+            index[name] = [("town", t) for t in towns]
+    pairs: dict[str, set[int]] = {}
+    firsts = set()
+    for name in index:
+        if len(name) >= 2:
+            pairs.setdefault(name[:2], set()).add(len(name))
+            firsts.add(name[0])
+    ordered = sorted(list(lex.zh_subcounty.items()) + list(lex.zh_sites.items()), key=lambda kv: -len(kv[0]))
+    suffixes: dict[str, list] = {}
+    for suf, level in ordered:
+        suffixes.setdefault(suf[0], []).append((suf, level))
+    return ZhNames(
+        index=index,
+        lengths_by_pair={pair: tuple(sorted(ls, reverse=True)) for pair, ls in pairs.items()},
+        starts=_char_class(ch for ch in firsts if lex.zh_name_char.match(ch)),
+        suffixes={ch: tuple(v) for ch, v in suffixes.items()},
+        suffix_starts=_char_class(suffixes),
+    )
+
+
+class ZhScan:
+    """One Chinese text being read: what the steps and their predicates (zh_filters.py) share."""
+
+    def __init__(self, text: str, data: PlaceData, titles: Spans, found):
+        self.text = text
+        self.data = data
+        self.lex = data.lex
+        self.names = data.build(zh_names)
+        self.titles = titles                   # 《film and book titles》
+        self.checks = data.checks              # the rejecting predicates of each step
+        self.found = found                     # the trace's record (rules.Found), or NOT_TRACED
+        self.matches: list[tuple] = []         # (start, end, entries): gazetteer names, in order
+        self.hard_ends: set[int] = set()       # where a name ends (or a unit's name starts)
+        self.hard_starts: set[int] = set()     # where a unit's or township's name starts
+        self.taken: list[tuple[int, int]] = []          # the names found before suffixes
+        self.prefixes: set[tuple[int, int]] = set()     # the places those names start with
+
+
+def _gazetteer_names(scan: ZhScan) -> None:
+    """The gazetteer's names in the text, longest first at each position, left to right."""
+    text, names, found = scan.text, scan.names, scan.found
+    checks = scan.checks.zh_match
+    index, starts, lengths_from2 = names.index, names.starts, names.lengths_by_pair
+    matches = scan.matches
     n = len(text)
-    matches = []  # (start, end, entries)
-    starts = names.starts
-    lengths_from2 = names.lengths_by_pair
-    after_window, next_lengths = lex.zh.after_window, lex.zh.next_name_lengths
     i = 0
     while i < n:
         # jump to the next CJK character that can start a name (the others never match)
@@ -26,67 +98,68 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
         if hit is None:
             break
         i = hit.start()
-        found = None
+        match = None
         for length in lengths_from2.get(text[i:i + 2], ()):
             if length > n - i:
                 continue
-            sub = text[i:i + length]
-            entries = index.get(sub)
+            entries = index.get(text[i:i + length])
             if not entries:
                 continue
-            after = text[i + length:i + length + after_window]
-            if any((sub[-1] + after).startswith(b) for b in lex.zh_bad_following):
+            why = first_rejection(checks, scan, i, i + length, entries)
+            if why is not None:     # 区域, 北京西路, 赤水河 ...: try a shorter name here
+                found.drop((i, i + length), _RULE_OF[entries[0][0]], why)
                 continue
-            if all(kind == "short" for kind, _ in entries) and lex.zh_road_after.match(after):
-                continue
-            if all(kind == "short" for kind, _ in entries) and after[:1] and after[0] in lex.zh_not_admin_after \
-                    and not any(index.get(text[i + length:i + length + L]) for L in next_lengths):
-                continue      # 赤水河, 井冈山 ... a river or mountain
-            found = (i, i + length, entries)
+            match = (i, i + length, entries)
             break
-        if found:
-            matches.append(found)
-            i = found[1]
+        if match:
+            matches.append(match)
+            i = match[1]
         else:
             i += 1
 
-    hard_ends = {e for s, e, entries in matches if entries[0][0] in ("full", "town")}
-    hard_ends |= {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
-    suffix_places = _zh_suffix_places(text, matches, hard_ends, lex, names)
-    taken = [(s, e) for s, e, *_ in suffix_places]
-    prefixes = {sp[6] for sp in suffix_places if sp[6]}
 
-    def inside(s, e):
-        return any(ts <= s and e <= ts2 and (ts, ts2) != (s, e) for ts, ts2 in taken)
+_RULE_OF = {"full": ZH_EXACT, "short": ZH_SHORT, "town": ZH_TOWNSHIP}
+
+
+def find_zh(text: str, data: PlaceData, titles: Spans, found) -> list[Place]:
+    scan = ZhScan(text, data, titles, found)
+    gz, lex = data.gz, data.lex
+    _gazetteer_names(scan)
+    hard = [(s, e) for s, e, entries in scan.matches if entries[0][0] in ("full", "town")]
+    scan.hard_ends = {e for s, e in hard} | {s for s, e in hard}
+    found_before_suffix = suffix_places(scan)
+    scan.taken = [(s, e) for s, e, *_ in found_before_suffix]
+    scan.prefixes = {sp[6] for sp in found_before_suffix if sp[6]}
 
     admin: list[AdminMention] = []
     towns: dict[str, Place] = {}
-    for s, e, entries in matches:
-        if inside(s, e) and (s, e) not in prefixes:
-            continue
+    checks = scan.checks.zh_admin
+    for s, e, entries in scan.matches:
         kind = entries[0][0]
-        if kind == "short" and titles.find(s) is not None:
-            continue      # 《四渡赤水》: a film title
+        why = first_rejection(checks, scan, s, e, entries)
+        if why is not None:          # inside a longer name, a short name in a title, 中心城区 ...
+            found.drop((s, e), _RULE_OF[kind], why)
+            continue
         if kind != "town" and text[s:e] in lex.zh_generic_units:
-            if s > 0 and text[s - 1] in lex.zh.generic_unit_not_after:
-                continue  # 中心城区, 主城区
             divs = [d for _, d in entries]
-            admin.append(AdminMention((s, e), divs, "generic"))
+            admin.append(AdminMention((s, e), divs, "generic", rule=_RULE_OF[kind]))
             continue
         if kind == "town":
             t = entries[0][1]
             p = towns.setdefault(t.name_zh, Place(t.name_en, t.name_zh, "township", None, key="town:" + t.name_zh))
             p.mentions.append((s, e))
+            found.keep((s, e), ZH_TOWNSHIP, FULL_NAME)
             continue
         divs = [d for _, d in entries]
-        admin.append(AdminMention((s, e), divs, "full" if kind == "full" else "short"))
-    places = admin_places(gz, admin, lex)
+        admin.append(AdminMention((s, e), divs, "full" if kind == "full" else "short", rule=_RULE_OF[kind]))
+    places = admin_places(gz, admin, lex, found)
 
     local: dict[str, Place] = {}
-    for s, e, name_zh, level, stem, suffix, prefix in suffix_places:
+    for s, e, name_zh, level, stem, suffix, prefix, rule, support in found_before_suffix:
         key = name_zh
         if name_zh in towns:
             towns[name_zh].mentions.append((s, e))
+            found.keep((s, e), rule, support)
             continue
         if key not in local:
             lead = None
@@ -98,166 +171,5 @@ def find_zh(text: str, data: PlaceData, titles: Spans) -> list[Place]:
                                             prefix[1] - prefix[0] if prefix else 0),
                                name_zh, level, None, key=key)
         local[key].mentions.append((s, e))
+        found.keep((s, e), rule, support)
     return places + list(towns.values()) + list(local.values())
-
-
-def _zh_suffix_places(text: str, matches, hard_ends: set[int], lex: Lexicon, names: ZhNames):
-    """(start, end, name_zh, level, stem, suffix, prefix_match) for names before a suffix word."""
-    by_first = names.suffixes
-    hard_starts = {s for s, e, entries in matches if entries[0][0] in ("full", "town")}
-    spans = [(s, e) for s, e, _ in matches]
-    out = []
-    i = 0
-    n = len(text)
-    suffix_starts = names.suffix_starts
-    zh = lex.zh
-    min_stem = zh.min_stem
-    while i < n:
-        # jump to the next character some suffix starts with (no other position can hit)
-        jump = suffix_starts.search(text, i)
-        if jump is None:
-            break
-        i = jump.start()
-        hit = None
-        for suf, level in by_first.get(text[i], ()):
-            if text.startswith(suf, i):
-                nxt = text[i + len(suf):i + len(suf) + 1]
-                if nxt and nxt in lex.zh_not_followed.get(suf, ""):
-                    continue
-                hit = (suf, level)
-                break
-        if not hit:
-            i += 1
-            continue
-        suf, level = hit
-        items = []
-        if i > 0 and text[i - 1] == zh.list_end:
-            # 荷花池、凤鸣塔等社区
-            j = i - 1
-            while True:
-                stem_start = _stem_start(text, j, hard_ends, lex)
-                stem = text[stem_start:j]
-                if stem_start < j and min_stem <= len(stem):
-                    items.append((stem_start, j, stem))
-                if stem_start > 0 and text[stem_start - 1] in lex.zh_list_marks and len(items) < zh.list_max_items:
-                    j = stem_start - 1
-                    continue
-                break
-            items = [(s, e, st) for s, e, st in items if not any(st.endswith(g) for g in lex.zh_generic)
-                     and _road_ok(st, True, lex)]
-            for s, e, st in items:
-                out.append((s, e, st + suf, level, st, suf, None))
-            hard_ends.add(i + len(suf))
-            i += len(suf)
-            continue
-        # a former site may be named after an institution whose word is otherwise a boundary
-        # (讲习所旧址): the name then ends with that word
-        name_end = i - 1 if suf in lex.zh_sites and i > 0 and text[i - 1] in lex.zh_site_inner_heads else i
-        stem_start, bounded = _stem_bounds(text, name_end, hard_ends, lex)
-        prefix = None
-        if suf in lex.zh_sites and not bounded:
-            # a site's name may be longer than a street's: take more when a boundary then shows
-            longer, long_bounded = _stem_bounds(text, name_end, hard_ends, lex, lex.zh_site_max_stem)
-            if long_bounded and longer < stem_start:
-                stem_start, bounded = longer, True
-        if suf in lex.zh_sites:
-            # the place a site is named after comes with it: 苏州市第十中学, 湖南第一师范学院
-            for ms, me in spans:
-                if me < i and (me == stem_start or ms <= stem_start < me) and me - ms >= min_stem:
-                    prefix, stem_start, bounded = (ms, me), ms, True
-                    if _own_site_name(text, me, i, lex):
-                        prefix, stem_start = None, me      # 红桥区 | 平津战役纪念馆
-                    break
-        if prefix is None and i - stem_start > lex.zh_max_stem and not _has_site_word(text[stem_start:i], lex):
-            stem_start = i      # a long name with no place before it and no site word: a clause
-        stem = text[stem_start:i]
-        ok = min_stem <= len(stem) and _road_ok(stem, bounded, lex)
-        if ok and prefix is None:
-            ok = not any(stem.endswith(g) for g in lex.zh_generic) and stem not in lex.zh_site_generic \
-                and not ((len(stem) > min_stem or stem[0] in zh.level_chars) and stem[1:] in lex.zh_site_generic) \
-                and (stem_start not in hard_starts or suf in lex.zh_sites)
-        elif ok:
-            ok = len(stem) > prefix[1] - prefix[0] and stem[prefix[1] - prefix[0]:] not in ("", zh.possessive)
-        if ok:
-            out.append((stem_start, i + len(suf), stem + suf, level, stem, suf, prefix))
-            hard_ends.add(i + len(suf))
-        i += len(suf)
-    return out
-
-
-def _own_site_name(text: str, name_start: int, suffix_start: int, lex: Lexicon) -> bool:
-    """After a district or county named in full (红桥区), a site name of its own (平津战役
-    纪念馆) is not named after it; an ordinal or generic stem is (区第一中学, 县人民医院)."""
-    rest = text[name_start:suffix_start]
-    return text[name_start - 1] in lex.zh_site_own_after and len(rest) >= lex.zh.min_stem \
-        and rest[0] != lex.zh_english.ordinal_mark \
-        and not any(rest.startswith(g) for g in lex.zh_site_generic) and not any(rest.endswith(g) for g in lex.zh_generic)
-
-
-def _has_site_word(stem: str, lex: Lexicon) -> bool:
-    return any(zh in stem for zh, _ in lex.zh_site_words)
-
-
-def _road_ok(stem: str, bounded: bool, lex: Lexicon) -> bool:
-    """A street name inside a name needs a proper boundary: 青阳路社区 yes; 红色...路...岛 no."""
-    pos = stem.find(lex.zh.road_char)
-    if pos < 0:
-        return True
-    if pos != len(stem) - 1:
-        return False
-    return bounded and len(stem) > lex.zh.min_stem
-
-
-def _stem_bounds(text: str, end: int, hard_ends: set[int], lex: Lexicon, max_stem: int = 0) -> tuple[int, bool]:
-    """_stem_start, and whether the name's left edge is a real boundary (punctuation, another
-    place, a boundary word) rather than the length limit."""
-    start = end
-    while start > 0 and end - start < (max_stem or lex.zh_max_stem) and lex.zh_name_char.match(text[start - 1]) and start not in hard_ends:
-        start -= 1
-    bounded = start == 0 or not lex.zh_name_char.match(text[start - 1]) or start in hard_ends
-    cut = _boundary_cut(text, start, end, lex, hard_ends)
-    if cut >= 0:
-        bounded = True
-    cut = max(cut, 0)
-    return (start + cut, bounded) if cut < end - start else (end, bounded)
-
-
-def _boundary_cut(text: str, start: int, end: int, lex: Lexicon, hard_ends: set[int]) -> int:
-    """How far into text[start:end] the last boundary word ends; -1: none ends inside it or
-    at its left edge. A boundary word may begin before the window (依托|龙华烈士陵园)."""
-    lead = 0
-    while lead < lex.zh_boundary_len - 1 and start - lead > 0 and lex.zh_name_char.match(text[start - lead - 1]) \
-            and start - lead not in hard_ends:
-        lead += 1
-    window = text[start - lead:end]
-    base = start - lead
-    cut = -1
-    for w in lex.zh_boundary:
-        pos = window.rfind(w)
-        while pos >= 0 and w in lex.zh_conjunctions and _joins_nothing(text, base + pos, hard_ends, lex):
-            pos = window.rfind(w, 0, pos)
-        if pos >= 0:
-            cut = max(cut, pos + len(w))
-    return cut - lead if cut >= lead else -1
-
-
-def _joins_nothing(text: str, at: int, hard_ends: set[int], lex: Lexicon) -> bool:
-    """A conjunction at text[at] with nothing before it to join: a list comma (、和平村) or a
-    boundary word (走进和平社区). After a clause's comma it is a preposition (，与荷花池社区)."""
-    if at == 0 or text[at - 1] in lex.zh_list_marks:
-        return True
-    if not lex.zh_name_char.match(text[at - 1]):
-        return False
-    before = text[max(0, at - lex.zh_boundary_len):at]
-    return any(before.endswith(b) for b in lex.zh_boundary)
-
-
-def _stem_start(text: str, end: int, hard_ends: set[int], lex: Lexicon) -> int:
-    """Where the name before text[end] starts: after punctuation, a place found before it,
-    or a boundary word, at most max_stem characters back."""
-    start = end
-    while start > 0 and end - start < lex.zh_max_stem and lex.zh_name_char.match(text[start - 1]) and start not in hard_ends:
-        start -= 1
-    cut = max(_boundary_cut(text, start, end, lex, hard_ends), 0)
-    return start + cut if cut < end - start else end
-
