@@ -9,7 +9,7 @@ mt_renderings.tsv, ...) load once per configs folder (`view.data`), checked by t
 
 English (machine-translated) text: capitalised word runs whose letters spell a unit's pinyin
 (`Hongshan`, `Hong Shan`, `Xi'an`) with or without a level word after them (`District`,
-`County`, ...); known MT renderings of name characters (`Seongbuk`, `three stations`,
+`County`, ...); known MT renderings of name characters (`Seongbuk`, `three platforms`,
 `West District`); street/community/village/town names before their suffix word; named sites
 before `University`, `Middle School`, `Park`, ... Chinese text: gazetteer names (official,
 former and short) matched longest-first, and names before 街道/镇/乡/社区/村/小学/广场....

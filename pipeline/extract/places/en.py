@@ -1,6 +1,6 @@
 """English (machine-translated) place recognition, in steps over one `EnScan`:
 
-1. MT renderings of name characters ("three stations", "Seongbuk", "West District");
+1. MT renderings of name characters ("three platforms", "Seongbuk", "West District");
 1b. English words MT made of a unit's characters, before District/County ("City Pass District");
 2. romanised unit names, with a level word after them ("Hongshan District") or bare ("Wuhan");
 3. streets, communities, villages, towns and sites, by their suffix word.
@@ -42,7 +42,7 @@ def _cue_words(files: DataFiles) -> frozenset:
 
 
 def find_renderings(scan: EnScan) -> None:
-    """Step 1: MT renderings of name characters ("three stations", "Seongbuk", "West District")."""
+    """Step 1: MT renderings of name characters ("three platforms", "Seongbuk", "West District")."""
     gz, lex, toks, used, admin = scan.gz, scan.lex, scan.toks, scan.used, scan.admin
     checks, found = scan.checks.en_renderings, scan.found
     renderings = lex.renderings_by_first
@@ -223,7 +223,7 @@ def find_local_names(scan: EnScan) -> None:
             continue
         name_words = [toks.items[x][0] for x in range(start, j)]
         end = j + k - 1
-        # "Huacheng Community of Jintai Silk Road": MT put the name's head after "of"
+        # "Xinhe Community of Maple Garden Road": MT put the name's head after "of"
         if level == "community" and end + 2 < n and toks.lower[end + 1] == head_after and toks.joined(end) \
                 and toks.joined(end + 1) and toks.cap(end + 2) and not used[end + 2]:
             r = end + 2

@@ -58,7 +58,7 @@ def merge_local(scan: EnScan, towns: TownLookup) -> dict[str, Place]:
 
 def sites_take_town_spelling(merged: dict[str, Place], text: str) -> None:
     """A site named after a town MT misspelt takes the town's spelling from the data: with
-    "Tobao Town" read as Toubao Town (透堡镇), "Tobao Central Primary School" is "Toubao ..."."""
+    "Qingshu Town" read as Qingshui Town (清水镇), "Qingshu Central Primary School" is "Qingshui ..."."""
     spelling = {}
     for p in merged.values():
         if p.level == "township" and p.name_zh:
@@ -83,15 +83,15 @@ def _suffix_word(scan: EnScan, p: Place) -> str:
 
 
 def _name_words(scan: EnScan, p: Place) -> list[str]:
-    """The words of a street's first mention before its suffix word ("Pioneer Road Street")."""
+    """The words of a street's first mention before its suffix word ("Harmony Road Street")."""
     start, end = p.mentions[0]
     words = scan.toks.text[start:end].split()
     return words[:-1] if len(words) > 1 else []
 
 
 def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict[str, Place]:
-    """Step 5, bare runs: more mentions of places found above ("Shake Labor Company", "Dong'an
-    Road"), and townships of the document's counties named without their suffix ("In Huangbei").
+    """Step 5, bare runs: more mentions of places found above ("Maple Labor Company", "Xinhe
+    Road"), and townships of the document's counties named without their suffix ("In Xinqiao").
     Returns the places by key (without level)."""
     lex, toks, n, used = scan.lex, scan.toks, scan.n, scan.used
     by_key = {}
@@ -112,7 +112,7 @@ def bare_runs(scan: EnScan, merged: dict[str, Place], towns: TownLookup) -> dict
         if i < after or used[i] or lower[i] in stop_words:
             continue
         # a run of up to 4 tokens, then its prefixes longest first; key = name_key of the words,
-        # built from each token's key ("Chenglong Road" -> chenglong + lu)
+        # built from each token's key ("Hualin Road" -> hualin + lu)
         j = i
         while j + 1 < n and j - i < most - 1 and not used[j + 1] and join[j] and \
                 (caps[j + 1] or lower[j + 1] in name_words):

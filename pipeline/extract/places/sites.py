@@ -99,7 +99,7 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     lead = scan.lead_admin(start, j)
     if lead and start >= 2 and toks.lower[start - 1] == lex.words.of and \
             toks.lower[start - 2] in lex.of_level_words:
-        # "the city of Xining Lu Qing Park": the city belongs to "the city of"
+        # "the city of Nanning Lakeside Park": the city belongs to "the city of"
         start += lead
         span = (toks.items[start][1], toks.items[end][2])
         display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")

@@ -133,7 +133,7 @@ def _ethnic_names(toks: Tokens, i: int, lex: Lexicon) -> int:
 
 
 def name_key(words: list[str], lex: Lexicon) -> str:
-    """'Chenglong Road' -> 'chenglonglu', 'Wugong Mountain' -> 'wugongshan' (pinyin before)."""
+    """'Hualin Road' -> 'hualinlu', 'Wugong Mountain' -> 'wugongshan' (pinyin before)."""
     out = []
     for k, w in enumerate(words):
         lw = w.lower()

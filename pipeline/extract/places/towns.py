@@ -224,7 +224,7 @@ class TownLookup:
 
     def translated(self, words: list[str], word_chars: dict) -> Township | None:
         """The one township of the document's counties whose name is these English words put
-        back into characters ("Pioneer Road Street" = 先锋道街道), else None."""
+        back into characters ("Harmony Road Street" = 和谐路街道), else None."""
         if not self.any or not words or not all(w.lower() in word_chars for w in words):
             return None
         if self._by_short is None:

@@ -106,7 +106,7 @@ def _gazetteer_names(scan: ZhScan) -> None:
             if not entries:
                 continue
             why = first_rejection(checks, scan, i, i + length, entries)
-            if why is not None:     # 区域, 北京西路, 赤水河 ...: try a shorter name here
+            if why is not None:     # 区域, 南京东路, 赤水河 ...: try a shorter name here
                 found.drop((i, i + length), _RULE_OF[entries[0][0]], why)
                 continue
             match = (i, i + length, entries)

@@ -52,7 +52,7 @@ def suffix_places(scan: ZhScan) -> list[tuple]:
         suf, level = hit
         items = []
         if i > 0 and text[i - 1] == zh.list_end:
-            # 荷花池、凤鸣塔等社区
+            # 梅园、竹林等社区
             j = i - 1
             while True:
                 stem_start = _stem_start(text, j, hard_ends, lex)
@@ -117,7 +117,7 @@ def has_site_word(stem: str, lex: Lexicon) -> bool:
 
 
 def road_ok(stem: str, bounded: bool, lex: Lexicon) -> bool:
-    """A street name inside a name needs a proper boundary: 青阳路社区 yes; 红色...路...岛 no."""
+    """A street name inside a name needs a proper boundary: 松林路社区 yes; 红色...路...岛 no."""
     pos = stem.find(lex.zh.road_char)
     if pos < 0:
         return True
@@ -161,7 +161,7 @@ def _boundary_cut(text: str, start: int, end: int, lex: Lexicon, hard_ends: set[
 
 def _joins_nothing(text: str, at: int, hard_ends: set[int], lex: Lexicon) -> bool:
     """A conjunction at text[at] with nothing before it to join: a list comma (、和平村) or a
-    boundary word (走进和平社区). After a clause's comma it is a preposition (，与荷花池社区)."""
+    boundary word (走进和平社区). After a clause's comma it is a preposition (，与梅园社区)."""
     if at == 0 or text[at - 1] in lex.zh_list_marks:
         return True
     if not lex.zh_name_char.match(text[at - 1]):
