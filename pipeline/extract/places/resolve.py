@@ -16,7 +16,7 @@ from .rules import (BARE_NO_CONTEXT, CONTEXT, EN_PINYIN, EN_VARIANT, FULL_NAME, 
                     RENDERING_TRUSTED, UNDECIDED, UNIQUE_REPEATED, UNNAMED)
 
 
-@dataclass
+@dataclass(slots=True)
 class AdminMention:
     span: tuple[int, int]
     cands: list[Division]

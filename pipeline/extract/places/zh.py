@@ -74,6 +74,7 @@ class ZhScan:
         self.data = data
         self.lex = data.lex
         self.names = data.build(zh_names)
+        self.after_window = data.lex.zh.after_window    # characters after a name the traps look at
         self.titles = titles                   # 《film and book titles》
         self.checks = data.checks              # the rejecting predicates of each step
         self.found = found                     # the trace's record (rules.Found), or NOT_TRACED

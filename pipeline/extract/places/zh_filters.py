@@ -10,11 +10,11 @@ from .zh_suffix import has_site_word, road_ok
 
 
 def _short_only(entries) -> bool:
-    return all(kind == "short" for kind, _ in entries)
+    return entries[0][0] == "short" and all(kind == "short" for kind, _ in entries)
 
 
 def _after(scan, end: int) -> str:
-    return scan.text[end:end + scan.lex.zh.after_window]
+    return scan.text[end:end + scan.after_window]
 
 
 # -- gazetteer names in the text (scan, start, end, entries) ------------------------------
@@ -28,14 +28,16 @@ def _part_of_word(scan, start, end, entries) -> bool:
 @predicate("zh_match", "place.zh.road_after_short_name",
            "a short name before 路, 街, 巷 ...: a street named after the place")
 def _road_after_short_name(scan, start, end, entries) -> bool:
-    return _short_only(entries) and bool(scan.lex.zh_road_after.match(_after(scan, end)))
+    return _short_only(entries) and scan.lex.zh_road_after.match(_after(scan, end)) is not None
 
 
 @predicate("zh_match", "place.zh.river_after_short_name",
            "a short name before 河, 江, 山 ... (and no place name): a river or mountain")
 def _river_after_short_name(scan, start, end, entries) -> bool:
+    if not _short_only(entries):
+        return False
     after = _after(scan, end)
-    if not (_short_only(entries) and after[:1] and after[0] in scan.lex.zh_not_admin_after):
+    if not (after[:1] and after[0] in scan.lex.zh_not_admin_after):
         return False
     text, index = scan.text, scan.names.index
     return not any(index.get(text[end:end + length]) for length in scan.lex.zh.next_name_lengths)
