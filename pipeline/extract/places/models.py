@@ -6,9 +6,9 @@ Each is `extra="forbid"`: a misspelt or unknown key is an error naming the file 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import AfterValidator, model_validator
 
 from ..data import DataModel
 from .rules import PREDICATES, STEPS
@@ -28,13 +28,16 @@ def _compiles(value: str) -> str:
     return value
 
 
+Pattern = Annotated[str, AfterValidator(_compiles)]     # a regular expression that compiles
+
+
 class EnSites(DataModel):
     max_words: int
     gap_spaces: str
     number_word: str
-    number_gap: str
+    number_gap: Pattern
     ordinal_endings: list[str]
-    ordinal_gap: str
+    ordinal_gap: Pattern
     continues_within: int
     of_level_words: list[str]
     stop: list[str]
@@ -43,11 +46,6 @@ class EnSites(DataModel):
     connector_hosts: list[str]
     generic: list[str]
     not_admin_after: list[str]
-
-    @field_validator("number_gap", "ordinal_gap")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
 
 
 class EnWindows(DataModel):
@@ -79,7 +77,7 @@ class EnTowns(DataModel):
 
 class EnLexicon(DataModel):
     joining_spaces: str
-    token: str
+    token: Pattern
     translated_unit_suffixes: list[str]
     windows: EnWindows
     words: EnWords
@@ -96,11 +94,6 @@ class EnLexicon(DataModel):
     bare_stop: list[str]
     surnames: list[str]
 
-    @field_validator("token")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
 
 class ZhEnglish(DataModel):
     ordinal_mark: str
@@ -113,7 +106,7 @@ class ZhEnglish(DataModel):
 
 
 class ZhLexicon(DataModel):
-    name_chars: str
+    name_chars: Pattern
     min_stem: int
     after_window: int
     next_name_lengths: list[int]
@@ -137,26 +130,16 @@ class ZhLexicon(DataModel):
     generic_stems: list[str]
     short_stop: list[str]
     bad_following: list[str]
-    road_after_short: str
+    road_after_short: Pattern
     suffix_not_followed_by: dict[str, str]
     generic_units: list[str]
     not_admin_after_short: str
     site_words: dict[str, str]
     site_heads: dict[str, str]
 
-    @field_validator("road_after_short", "name_chars")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
-
 
 class EnPinyin(DataModel):
-    word: str
-
-    @field_validator("word")
-    @classmethod
-    def _is_regex(cls, value: str) -> str:
-        return _compiles(value)
+    word: Pattern
 
 
 class Titles(DataModel):
