@@ -224,6 +224,48 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
     }
 
 
+class Verdicts:
+    """How one record's items fare against its gold: which predicted counts and places a gold
+    item took, and which gold items the record missed (for judging dropped candidates)."""
+
+    def __init__(self, gold: dict, record: dict):
+        pcounts = list(record.get("counts") or [])
+        gold_counts = [g for g in gold.get("counts", []) if not g.get("optional")] + \
+                      [g for g in gold.get("counts", []) if g.get("optional")]
+        hits = _match(gold_counts, pcounts, (True, False), _count_matches)
+        taken = {h: g for g, h in zip(gold_counts, hits) if h is not None}
+        self.count_by_span = {tuple(p["span"]): i in taken for i, p in enumerate(pcounts) if p.get("span")}
+        self.missed_counts = [g for g, h in zip(gold_counts, hits) if h is None and not g.get("optional")]
+        gplaces, pplaces = gold.get("places", []), list(record.get("places") or [])
+        hits = _match(gplaces, pplaces, (0, 1, 2), _place_matches)
+        self.right_places = [pplaces[h] for h in hits if h is not None]
+        self.missed_places = [g for g, h in zip(gplaces, hits) if h is None and not g.get("optional")]
+        self.gold_types = set(gold.get("activities", [])) | set(gold.get("activities_optional", []))
+        predicted = {a.get("type") if isinstance(a, dict) else a for a in record.get("activities") or []}
+        self.missed_types = set(gold.get("activities", [])) - predicted
+
+    def place_ok(self, item: dict) -> bool | None:
+        if not item:
+            return None
+        keys = {_place_key(item.get("name")), _place_key(item.get("name_zh"))} - {""}
+        return any(keys & ({_place_key(p.get("name")), _place_key(p.get("name_zh"))} - {""})
+                   or (item.get("adcode") and item.get("adcode") == p.get("adcode"))
+                   for p in self.right_places)
+
+    def missed_count(self, item: dict) -> bool:
+        """Whether a gold count the record missed has this value (and this unit, when known)."""
+        return any(_same_value(item.get("value"), g["value"])
+                   and (not item.get("unit") or unit_matches(item, g["unit"]))
+                   for g in self.missed_counts)
+
+    def missed_place(self, item: dict) -> bool:
+        return any(_place_matches(item, g, strength) for g in self.missed_places for strength in (0, 1, 2))
+
+
+def judge_record(gold: dict, record: dict) -> Verdicts:
+    return Verdicts(gold, record)
+
+
 def format_result(result: dict, show_errors: bool = False) -> str:
     lines = [f"documents: {result['documents']}  missing records: {len(result['missing_records'])}"]
     for key in ("counts", "places", "admin_places_by_code", "activities"):
