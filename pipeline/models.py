@@ -2,7 +2,7 @@
 
 Added to the 1.0 contract (minor bump): `source.encoding`, `date`, `byline`, `issuer`,
 `warnings`, `counts[].low/high` (ranges), `raw_span`/`raw_mentions` (offsets into the
-decoded raw input), `places[].parents`.
+decoded raw input), `places[].parents`. Contract 1.2: `counts[].place` and `main_place`.
 """
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ class Source(Model):
     encoding: Optional[str] = Field(None, description="the encoding the bytes were decoded with")
 
 
+class PlaceRef(Model):
+    """One of the record's `places`, by its name and code (contract 1.2)."""
+    name: str
+    adcode: Optional[str] = Field(None, pattern=r"^\d{6}$")
+
+
 class Count(Model):
     value: Union[int, float] = Field(description="normalised number; for a range, its low end")
     low: Optional[Union[int, float]] = Field(None, description="range low end (`2 to 5` -> 2), else null")
@@ -44,6 +50,9 @@ class Count(Model):
     unit_normalized: Optional[str] = Field(None, description="MT quirks repaired (games -> sessions)")
     category: Category = "other"
     activity: Optional[str] = Field(None, description="a taxonomy type id, or null")
+    place: Optional[PlaceRef] = Field(
+        None, description="the place the figure belongs to (one of `places`), or null: the most "
+        "specific named place it is for, else the main place (contract 1.2)")
     span: Span = Field(description="[start, end) in text, covering number and unit")
     raw_span: Optional[Span] = Field(None, description="[start, end) in the decoded raw input")
     evidence: str = Field(description="text[span[0]:span[1]]")
@@ -78,6 +87,9 @@ class Record(Model):
     counts: list[Count] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
+    main_place: Optional[PlaceRef] = Field(
+        None, description="the place whose work the bulletin reports (one of `places`), or null "
+        "(contract 1.2)")
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -93,6 +105,10 @@ class Record(Model):
                 for s in item.mentions:
                     if not 0 <= s[0] <= s[1] <= n:
                         raise ValueError(f"mention {list(s)} lies outside text (length {n})")
+        listed = {(p.name, p.adcode) for p in self.places}
+        for ref in [c.place for c in self.counts] + [self.main_place]:
+            if ref is not None and (ref.name, ref.adcode) not in listed:
+                raise ValueError(f"place reference {ref.name!r} ({ref.adcode}) is not one of the record's places")
         return self
 
 

@@ -36,5 +36,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     if activities:
         spacy_doc = doc.spacy_doc if doc.language != "zh" else None
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
-    del view
+    if places:
+        from .attribution import attribute
+        doc.main_place = attribute(view, doc.counts, doc.places)
     return doc
