@@ -106,7 +106,7 @@ def _is_dumped_form(record: dict) -> bool:
     """Whether a record that passed validation is already in model_dump(mode="json") form.
     Conservative: anything unusual answers False (and the record is dumped as before)."""
     record_keys, source_keys, count_keys, place_keys, activity_keys = _field_orders()
-    if len(count_keys) != 11 or type(record) is not dict or tuple(record) != record_keys:
+    if len(count_keys) != 12 or type(record) is not dict or tuple(record) != record_keys:
         return False
     source = record["source"]
     if type(source) is not dict or tuple(source) != source_keys or not all(_opt_str(v) for v in source.values()):
@@ -125,13 +125,14 @@ def _is_dumped_form(record: dict) -> bool:
     for c in counts:
         if type(c) is not dict or tuple(c) != count_keys:
             return False
-        value, low, high, qualifier, unit, unit_normalized, category, activity, span, raw_span, evidence = \
-            c.values()
+        value, low, high, qualifier, unit, unit_normalized, category, unit_key, activity, span, raw_span, \
+            evidence = c.values()
         if not (type(value) is int_ or _number(value)):
             return False
         if not (low is None or _number(low)) or not (high is None or _number(high)):
             return False
         if type(qualifier) is not str_ or type(unit) is not str_ or type(category) is not str_ \
+                or type(unit_key) is not str_ \
                 or type(evidence) is not str_ or type(unit_normalized) not in none_str \
                 or type(activity) not in none_str:
             return False
