@@ -2,7 +2,8 @@
 
 Added to the 1.0 contract (minor bump): `source.encoding`, `date`, `byline`, `issuer`,
 `warnings`, `counts[].low/high` (ranges), `raw_span`/`raw_mentions` (offsets into the
-decoded raw input), `places[].parents`. Contract 1.2: `counts[].place` and `main_place`.
+decoded raw input), `places[].parents`. Contract 1.2: `counts[].place` and `main_place`, and
+`counts[].unit_key` (the counted thing as one key of configs/unit_keys.toml).
 """
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ class Count(Model):
     unit: str = Field(description="the counted thing as written")
     unit_normalized: Optional[str] = Field(None, description="MT quirks repaired (games -> sessions)")
     category: Category = "other"
+    unit_key: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="the counted thing as one key of a small vocabulary, the same in both languages "
+                    "(volunteers and 志愿者 -> volunteer; 人 -> person, 人次 -> person_time; "
+                    "yuan and 元 -> yuan); `other` when nothing fits. The vocabulary: "
+                    "configs/unit_keys.toml, docs/outputs.md#unit-keys")
     activity: Optional[str] = Field(None, description="a taxonomy type id, or null")
     place: Optional[PlaceRef] = Field(
         None, description="the place the figure belongs to (one of `places`), or null: the most "
@@ -92,6 +99,20 @@ class Record(Model):
         "(contract 1.2)")
     warnings: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def unit_keys_of_older_records(cls, data):
+        # records written before `unit_key` existed (schema 1.1) get it computed, as `run` would
+        counts = data.get("counts") if isinstance(data, dict) else None
+        if isinstance(counts, list) and any(isinstance(c, dict) and "unit_key" not in c for c in counts):
+            from .extract.unit_keys import unit_key
+
+            text = data.get("text") if isinstance(data.get("text"), str) else ""
+            data = {**data, "counts": [
+                {**c, "unit_key": unit_key(c, _evidence(c, text))}
+                if isinstance(c, dict) and "unit_key" not in c else c for c in counts]}
+        return data
+
     @model_validator(mode="after")
     def spans_inside_text(self) -> "Record":
         n = len(self.text)
@@ -110,6 +131,14 @@ class Record(Model):
             if ref is not None and (ref.name, ref.adcode) not in listed:
                 raise ValueError(f"place reference {ref.name!r} ({ref.adcode}) is not one of the record's places")
         return self
+
+
+def _evidence(count: dict, text: str) -> str:
+    if isinstance(count.get("evidence"), str):
+        return count["evidence"]
+    span = count.get("span")
+    ok = isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(i, int) for i in span)
+    return text[span[0]:span[1]] if ok else ""
 
 
 class ErrorRow(Model):

@@ -134,7 +134,7 @@ def _int_or_number(v) -> bool:
 # pydantic's dump (correct, only slower).
 _COUNT_FIELDS = {
     "value": _int_or_number, "low": _optional_number, "high": _optional_number, "qualifier": _str,
-    "unit": _str, "unit_normalized": _opt_str, "category": _str, "activity": _opt_str,
+    "unit": _str, "unit_normalized": _opt_str, "category": _str, "unit_key": _str, "activity": _opt_str,
     "place": _place_ref, "span": _span, "raw_span": _optional_span, "evidence": _str,
 }
 _PLACE_FIELDS = {"name": _str, "name_zh": _opt_str, "level": _str, "adcode": _opt_str,

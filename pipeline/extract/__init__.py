@@ -22,6 +22,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
                      activities: bool = True, trace: Trace = OFF) -> Document:
     from . import activities as activity_types
     from .places import find_places
+    from .unit_keys import with_unit_keys
 
     view = document_view(doc, trace)
     if counts:
@@ -31,6 +32,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
         else:
             from .counts_en import find_counts_en
             doc.counts = find_counts_en(doc)
+        doc.counts = with_unit_keys(doc.counts, doc.text)
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:
