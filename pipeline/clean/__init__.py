@@ -34,7 +34,7 @@ def fix(name: str):
 
 
 def available_fixes() -> dict[str, FixFunction]:
-    from . import chinese, debris, fixes, header, inline, metadata  # noqa: F401  (registers the built-in fixes)
+    from . import chinese, debris, fixes, header, inline, metadata, spam  # noqa: F401  (registers the built-in fixes)
 
     return dict(_REGISTRY)
 

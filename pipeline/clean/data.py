@@ -85,11 +85,17 @@ class SpamSegment(Strict):
     max_chars: int = Field(description="a layout segment this short that holds a Chinese spam "
                            "phrase is spam whole")
     separators: str = Field(description="regex: what separates layout segments of a line")
+    keyword_separators: str = Field(description="regex: what separates the items of a keyword line")
+    keyword_min_items: int
+    keyword_max_chars: int
 
 
 class SpamForeign(Strict):
     scripts: dict[str, str] = Field(description="name -> character class of a script that never "
                                     "belongs in the bulletins' text")
+    min_script_chars: int = Field(description="shorter runs of a foreign script are stray characters")
+    min_host_words: int = Field(description="English words besides a run that make it part of an English line")
+    min_host_han: int = Field(description="Chinese characters besides a run that make it part of a Chinese line")
     min_han_in_english: int = Field(description="a Chinese run in English text this long is foreign")
     min_latin_words_in_chinese: int = Field(description="a Latin run in Chinese text of this many "
                                             "words is foreign")
@@ -105,6 +111,8 @@ class SpamSignals(Strict):
     min_signals: int
     max_sentence_words: int
     min_content_word: int = Field(description="shorter words are no tie to the rest of the page")
+    max_tie_share: float = Field(description="a sentence with no more of its content words found "
+                                 "elsewhere on the page has no tie to it")
 
 
 class SpamData(Strict):
