@@ -17,6 +17,9 @@ from typing import NamedTuple
 from .data import dates_data
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
+_LABEL_REACH = 40         # a label stands within this many characters before its date
 
 
 class DateHit(NamedTuple):
@@ -29,8 +32,7 @@ class DateHit(NamedTuple):
 @lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern, str]]:
     """(pattern, order of its groups) in priority order: a full date before a partial one."""
-    months = "|".join(sorted(map(re.escape, dates_data().months), key=len, reverse=True))
-    month = rf"\b(?P<month>{months})\.?"
+    month = r"\b(?P<month>[A-Za-z]{3,9})\.?"          # a month name: checked in _read
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
     edge_before, edge_after = r"(?<![\d./-])", r"(?![\d:]|[./-]\d)"
@@ -38,15 +40,24 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
                rf"|(?P<sep>[-/.])\s*(?P<m2>\d{{1,2}})\s*(?P=sep)\s*(?P<d2>\d{{1,2}})){edge_after}")
     return [
         (re.compile(numeric), "numeric"),
-        (re.compile(rf"{month}\s+{day},?\s+{year}\b", re.IGNORECASE), "english"),
-        (re.compile(rf"\b{day}\s+{month},?\s+{year}\b", re.IGNORECASE), "english"),
-        (re.compile(rf"\b{year},?\s+{month}\s+{day}\b", re.IGNORECASE), "english"),
+        (re.compile(rf"{month}\s+{day},?\s+{year}\b"), "english"),
+        (re.compile(rf"\b{day}\s+{month},?\s+{year}\b"), "english"),
+        (re.compile(rf"\b{year},?\s+{month}\s+{day}\b"), "english"),
         (re.compile(rf"{edge_before}(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep){year}\b"), "day_first"),
         (re.compile(rf"{edge_before}{year}\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d)"), "year_month"),
-        (re.compile(rf"{month},?\s+{year}\b", re.IGNORECASE), "english_month"),
+        (re.compile(rf"{month},?\s+{year}\b"), "english_month"),
         (re.compile(rf"{edge_before}(?P<yy>\d{{2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){edge_after}"),
          "two_digit"),
     ]
+
+
+_WORD = re.compile(r"[a-z]{3,9}")
+
+
+def _has_month_name(line: str) -> bool:
+    """A line without a month name holds no English date."""
+    months = dates_data().months
+    return any(w in months for w in _WORD.findall(line.lower()))
 
 
 @lru_cache(maxsize=None)
@@ -78,9 +89,9 @@ def _read(m: re.Match, kind: str, labelled: bool) -> str | None:
         month, day = (g["m1"], g["d1"]) if g["m1"] else (g["m2"], g["d2"])
         return _iso(int(g["year"]), int(month), int(day))
     if kind in ("english", "english_month"):
-        if not g["month"][0].isupper():       # "may", "march" as words of a sentence
+        month = dates_data().months.get(g["month"].lower())
+        if month is None or not g["month"][0].isupper():     # "may", "march" as words of a sentence
             return None
-        month = dates_data().months[g["month"].lower()]
         return _iso(int(g["year"]), month, int(g["day"]) if kind == "english" else None)
     if kind == "day_first":                   # 30/12/2019; 03/04/2019 is ambiguous: no date
         d, mo = int(g["d"]), int(g["m"])
@@ -96,16 +107,26 @@ def _read(m: re.Match, kind: str, labelled: bool) -> str | None:
 
 def find_dates(line: str) -> list[DateHit]:
     """The dates in one line, left to right (overlapping readings: the fuller one)."""
-    if not any(ch.isdigit() for ch in line):
+    if not _DIGIT.search(line):
         return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    if not _YEAR.search(line):
+        kinds = {"two_digit"}                 # every other form has a four-digit year
+    else:
+        kinds = {"numeric", "day_first"}
+        if "年" in line:
+            kinds.add("year_month")
+        if _has_month_name(line):
+            kinds |= {"english", "english_month"}
     for pattern, kind in _patterns():
+        if kind not in kinds and not (kind == "two_digit" and not hits):
+            continue
         for m in pattern.finditer(line):
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            labelled = _label_before().search(line, 0, start) is not None
+            labelled = _label_before().search(line, max(0, start - _LABEL_REACH), start) is not None
             iso = _read(m, kind, labelled)
             if iso:
                 hits.append(DateHit(iso, start, end, labelled))

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..offsets import Edit
 from . import CleanContext, fix
-from .data import header_data
+from .data import dates_data, header_data
 from .dates import DateHit, find_dates
 from .debris import meta_line_labels, strip_bullet
 from .fixes import repaired_line
@@ -37,6 +37,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_CJK}]")
 _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(rf"[A-Za-z{_CJK}]")
 _SPACES = re.compile(r"\s+")
 # the debris fixes whose line patterns also mark a header line as no headline
@@ -76,6 +77,15 @@ def _bar_separator() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _sentence_end(language: str) -> re.Pattern:
     return re.compile(getattr(header_data(), language).sentence_end)
+
+
+@lru_cache(maxsize=None)
+def _labelled_number() -> re.Pattern:
+    """A publication label with a number or a month name after it: what every labelled date
+    line holds."""
+    labels = sorted(dates_data().labels.publication, key=len, reverse=True)
+    words = [r"\s+".join(map(re.escape, x.split())) for x in labels]
+    return re.compile(rf"(?:{'|'.join(words)})\s*[:：]?\s*(?:\d|[A-Za-z]{{3}})", FLAGS)
 
 
 @lru_cache(maxsize=None)
@@ -119,10 +129,10 @@ def _furniture_words() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _is_debris(s: str) -> bool:
+def _is_debris(s: str, searches) -> bool:
     if not _LETTERS.search(s):
         return True           # "|||", "* * *", a lone number
-    if any(pattern.search(s) for pattern in _debris_patterns()):
+    if any(search(s) for search in searches):
         return True
     normalized = normalize_line(s)
     if normalized in _debris_words():
@@ -166,21 +176,32 @@ def _is_headline_shape(s: str, language: str) -> bool:
     return shape.min_words <= len(_EN_WORD.findall(s)) <= shape.max_words and not _starts_lower(s)
 
 
-def _is_body(s: str, language: str) -> bool:
+def _is_long(s: str, language: str) -> bool:
     config = header_data()
+    if language == "zh":
+        return len(s) >= config.body_chars
+    return len(s) >= 4 * config.body_words and len(_EN_WORD.findall(s)) >= config.body_words
+
+
+def _is_body(s: str, language: str) -> bool:
     ends_sentence = _sentence_end(language).search(s) is not None
     if language == "zh":
-        return len(s) >= config.body_chars or (ends_sentence and len(s) >= 10)
+        return _is_long(s, language) or (ends_sentence and len(s) >= 10)
     words = len(_EN_WORD.findall(s))
-    return words >= config.body_words or (words >= 6 and (ends_sentence or _starts_lower(s)))
+    return _is_long(s, language) or (words >= 6 and (ends_sentence or _starts_lower(s)))
 
 
-def classify(s: str, language: str) -> tuple[str, list[DateHit]]:
-    """The kind of one header line (stripped, without its bullet) and its dates."""
+def classify(s: str, language: str, searches=None) -> tuple[str, list[DateHit]]:
+    """The kind of one header line (stripped, without its bullet) and its dates. `searches`:
+    the debris patterns' search functions."""
     dates = find_dates(s)
     if any(h.labelled for h in dates) or _date_line(s, dates) or meta_line_labels(s) is not None:
         return "meta", dates
-    if _is_debris(s):
+    if _is_long(s, language):
+        return "body", []     # debris lines are short: a long line is running text
+    if searches is None:
+        searches = [pattern.search for pattern in _debris_patterns()]
+    if _is_debris(s, searches):
         return "debris", []
     if _subtitle().search(s):
         return "other", []
@@ -193,13 +214,14 @@ def classify(s: str, language: str) -> tuple[str, list[DateHit]]:
 
 def read_header(lines: list[Line], language: str) -> list[HeaderLine]:
     """The header lines, up to the first line of running text."""
+    searches = [pattern.search for pattern in _debris_patterns()]
     header: list[HeaderLine] = []
     for i, line in enumerate(lines):
         if not line.text:
             continue
         if len(header) >= header_data().header_lines:
             break
-        kind, dates = classify(strip_bullet(line.text), language)
+        kind, dates = classify(strip_bullet(line.text), language, searches)
         if kind == "body":
             break
         header.append(HeaderLine(i, kind, dates))
@@ -233,8 +255,9 @@ def choose_date(header: list[HeaderLine], title: int | None, lines: list[Line]) 
         return min(ranked)[2]
     last = header[-1].index if header else -1
     for line in lines[last + 1:]:
-        s = strip_bullet(line.text)
-        if not s or not any(ch.isdigit() for ch in s):
+        # a long line (running text) is read only at its start, where a date stamp would stand
+        s = strip_bullet(line.text if len(line.text) <= 240 else line.text[:40])
+        if not (":" in s or "：" in s or _labelled_number().match(s)) or not _DIGIT.search(s):
             continue
         labelled = [hit for hit in find_dates(s) if hit.labelled]
         if labelled and (meta_line_labels(s) is not None or labelled[0].start <= 12):

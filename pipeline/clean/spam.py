@@ -25,6 +25,7 @@ from ..offsets import Edit
 from . import CleanContext, fix
 from .data import spam_data
 from .lines import Line, remove_lines, split_lines
+from .patterns import Hint, lowered
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCTUATION = "\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019"
@@ -41,6 +42,14 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")
 
 
 # --- shared helpers ---------------------------------------------------------------------------
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The distinct lower-case Latin words of `text`."""
+    return frozenset(_LOWER_WORD.findall(lowered(text)))
+
 
 def _with_one_space(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
     """Widen a deleted span by the space after it (or, failing that, the one before, unless
@@ -101,8 +110,21 @@ def _glued(text: str, start: int) -> bool:
 # --- phrases and runs: `spam` -------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
-def _english_phrases() -> re.Pattern:
-    phrases = sorted(spam_data().english.all(), key=len, reverse=True)
+def _english_phrase_words() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each English phrase with the set of its words, lower case."""
+    return tuple((p, frozenset(_LOWER_WORD.findall(p.lower()))) for p in spam_data().english.all())
+
+
+def _english_phrases(text: str) -> re.Pattern | None:
+    """A regex of the English phrases whose every word occurs in `text` (None: none can match)."""
+    words = _words(text)
+    present = tuple(sorted((p for p, needed in _english_phrase_words() if needed <= words),
+                           key=len, reverse=True))
+    return _phrase_regex(present) if present else None
+
+
+@lru_cache(maxsize=256)
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     alternatives = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
     return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(alternatives)})(?![A-Za-z])", re.IGNORECASE)
 
@@ -152,7 +174,7 @@ def _is_place(word: str) -> bool:
 def _spam_runs(text: str) -> list[tuple[int, int, bool]]:
     """Runs of 2-3 spam words, one a core word, one capitalised (see spam.toml [run])."""
     core = _run_words()[0]
-    if not _core_word().search(text):
+    if Hint.of(_core_word()).absent(text) or not _core_word().search(text):
         return []
     words = list(_RUN_TOKEN.finditer(text))
     runs, i = [], 0
@@ -176,6 +198,8 @@ def _chinese_spans(text: str) -> list[tuple[int, int, bool]]:
     config = spam_data().segment
     separators = re.compile(config.separators)
     spans = []
+    if Hint.of(_chinese_phrases()).absent(text):
+        return []
     for m in _chinese_phrases().finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -206,7 +230,9 @@ def spam_phrases(text: str, ctx: CleanContext) -> list[Edit]:
     """Spam phrases and runs injected into sentences (`Sugar baby`, `Dublin Escorts`,
     `云顶国际官网`), each removed with one adjoining space; a line of nothing but spam and
     links goes whole."""
-    spans = [_with_place_before(text, m.start(), m.end()) for m in _english_phrases().finditer(text)]
+    phrases = _english_phrases(text)
+    spans = [] if phrases is None else [
+        _with_place_before(text, m.start(), m.end()) for m in phrases.finditer(text)]
     spans += _spam_runs(text)
     if _HAN.search(text):
         spans += _chinese_spans(text)
@@ -267,6 +293,15 @@ def _line_without(text: str, start: int, end: int) -> str:
     return text[line_start:start] + " " + text[end:len(text) if line_end < 0 else line_end]
 
 
+def _may_hold_foreign_sentences(text: str) -> bool:
+    """Cheap whole-text test: a Vietnamese letter, or enough of one language's function words."""
+    if _vietnamese_letter().search(text):
+        return True
+    words = _words(text)
+    needed = spam_data().foreign.min_foreign_words
+    return any(len(words & function_words) >= needed for function_words in _function_words()[0].values())
+
+
 def _is_foreign_sentence(sentence: str) -> bool:
     """Vietnamese, or mostly another Latin-script language's function words."""
     words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
@@ -298,7 +333,7 @@ def _foreign_spans(text: str, language: str) -> list[tuple[int, int, bool]]:
                 if end < len(text) and text[end] in ",，" and start > 0 and text[start - 1] in ",，":
                     end += 1        # "volunteers,<run>,A profound": one comma stays
                 spans.append((start, end, True))
-        for m in _SENTENCE.finditer(text):
+        for m in _SENTENCE.finditer(text) if _may_hold_foreign_sentences(text) else ():
             if _is_foreign_sentence(m.group()):
                 start = m.start() + len(m.group()) - len(m.group().lstrip())
                 spans.append((start, m.end(), False))
@@ -318,8 +353,6 @@ def foreign_text(text: str, ctx: CleanContext) -> list[Edit]:
     """Text in a script or language the bulletin is not written in: Korean, Japanese, Thai,
     Russian, Arabic, Hindi or Vietnamese anywhere; an Indonesian or Spanish sentence or a long
     Chinese run in English text; a Latin-script sentence in Chinese text."""
-    if text.isascii() and ctx.language == "en" and not _SENTENCE.search(text):
-        return []
     return _deletions(text, _foreign_spans(text, ctx.language))
 
 
@@ -358,6 +391,11 @@ def spam_sentences(text: str, ctx: CleanContext) -> list[Edit]:
     """Sentences of advertising copy (several spam words: casino, bonus, download, 彩金, 注册)
     that share next to nothing with the rest of the page."""
     config = spam_data().unrelated
+    page_signals = len(_words(text) & _signals()[0])
+    if ctx.language == "zh" and _HAN.search(text):
+        page_signals += len(set(_signals()[1].findall(text)))
+    if page_signals < config.min_signals:
+        return []             # not enough advertising words on the whole page for one sentence
     sentences = list(_SENTENCE.finditer(text))
     suspects = [m for m in sentences if _signal_count(m.group(), ctx.language) >= config.min_signals]
     if not suspects:
