@@ -188,3 +188,30 @@ def test_a_trailing_office_in_parentheses_is_preferred_as_issuer():
 
 def test_no_issuer_when_the_page_names_none():
     assert "issuer" not in meta_of(f"Riverside volunteers plant 300 trees\n\n{BODY_EN}")
+
+
+def test_a_headline_written_as_a_sentence_is_the_headline_when_a_meta_line_follows():
+    raw = (f"Riverside volunteers plant 300 trees along the river.\nRelease time: 2023-05-04\n\n{BODY_EN}")
+    assert meta_of(raw)["title"] == "Riverside volunteers plant 300 trees along the river."
+
+
+def test_an_opening_sentence_without_a_meta_line_under_it_is_no_headline():
+    raw = (f"The year 2024 is the tenth year of the Riverside reading programme.\nRiverside Street\n"
+           f"Praise the river and praise the street\n\n{BODY_EN}")
+    assert "title" not in meta_of(raw)
+
+
+def test_the_date_line_that_closes_a_chinese_notice_is_its_date():
+    raw = f"关于开展植树活动的通知\n\n{BODY_ZH}\n\n河畔区民政局\n2022年5月18日"
+    assert meta_of(raw)["date"] == "2022-05-18"
+
+
+def test_a_date_inside_the_last_sentence_is_no_closing_date():
+    raw = f"关于开展植树活动的通知\n\n{BODY_ZH}\n\n活动将于2022年5月18日在河畔公园举行,欢迎居民参加。"
+    assert "date" not in meta_of(raw)
+
+
+def test_a_long_byline_between_headline_and_date_is_not_the_headline():
+    raw = f"Riverside volunteers plant 300 trees\nBy Zhang Wei and Li Ming in Riverside\nUpdated: 2022-05-18\n\n{BODY_EN}"
+    meta = meta_of(raw)
+    assert (meta["title"], meta["date"]) == ("Riverside volunteers plant 300 trees", "2022-05-18")

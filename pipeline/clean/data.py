@@ -45,6 +45,8 @@ class HeaderData(Strict):
     header_lines: int = Field(description="the page header is read up to this many lines")
     body_words: int = Field(description="an English line of this many words is body text")
     body_chars: int = Field(description="a Chinese line of this many characters is body text")
+    closing_lines: int = Field(description="a date line among this many last lines closes the page")
+    closing_rest: int = Field(description="... when at most this many characters stand beside its date")
     meta_line_rest: int = Field(description="a date line is a meta line when this many characters "
                                 "or fewer remain besides its date and time")
     en: HeadlineShape

@@ -146,16 +146,20 @@ def _is_debris(s: str, searches) -> bool:
     return _is_bar(s)
 
 
+def _besides_dates(s: str, dates: list[DateHit]) -> str:
+    """What a line holds besides its dates and clock times."""
+    for hit in reversed(dates):
+        s = s[:hit.start] + " " + s[hit.end:]
+    return _SPACES.sub(" ", _TIME.sub(" ", s)).strip(" ,|•·-()（）")
+
+
 def _date_line(s: str, dates: list[DateHit]) -> bool:
     """A line that is a date (and time) with at most a few words beside it."""
     if not dates:
         return False
     if dates[0].start == 0:
         return True
-    rest = s
-    for hit in reversed(dates):
-        rest = rest[:hit.start] + " " + rest[hit.end:]
-    rest = _SPACES.sub(" ", _TIME.sub(" ", rest)).strip(" ,|•·-")
+    rest = _besides_dates(s, dates)
     return len(rest) <= header_data().meta_line_rest and len(rest.split()) <= 4
 
 
@@ -207,21 +211,35 @@ def classify(s: str, language: str, searches=None) -> tuple[str, list[DateHit]]:
         return "other", []
     if _is_headline_shape(s, language):
         return "candidate", []
+    if _is_short_sentence(s, language):
+        return "sentence", []
     if _is_body(s, language):
         return "body", []
     return "other", []
+
+
+def _is_short_sentence(s: str, language: str) -> bool:
+    """An English headline written as a sentence ("Riverside plants 300 trees."): the headline
+    only when a meta line follows it (read_header decides)."""
+    if language == "zh" or not s.endswith(".") or _starts_lower(s):
+        return False
+    return getattr(header_data(), "en").min_words <= len(_EN_WORD.findall(s)) <= header_data().body_words
 
 
 def read_header(lines: list[Line], language: str) -> list[HeaderLine]:
     """The header lines, up to the first line of running text."""
     searches = [pattern.search for pattern in _debris_patterns()]
     header: list[HeaderLine] = []
-    for i, line in enumerate(lines):
-        if not line.text:
-            continue
+    content = [i for i, line in enumerate(lines) if line.text]
+    for k, i in enumerate(content):
         if len(header) >= header_data().header_lines:
             break
-        kind, dates = classify(strip_bullet(line.text), language, searches)
+        kind, dates = classify(strip_bullet(lines[i].text), language, searches)
+        if kind == "sentence":
+            # a sentence with a meta line under it is a headline; otherwise the text begins
+            after = classify(strip_bullet(lines[content[k + 1]].text), language, searches)[0] \
+                if k + 1 < len(content) else "body"
+            kind = "candidate" if after == "meta" else "body"
         if kind == "body":
             break
         header.append(HeaderLine(i, kind, dates))
@@ -245,7 +263,8 @@ def choose_title(header: list[HeaderLine]) -> int | None:
 
 
 def choose_date(header: list[HeaderLine], title: int | None, lines: list[Line]) -> str | None:
-    """The publication date among the header's meta lines, else a labelled date line below."""
+    """The publication date among the header's meta lines, else a labelled date line below,
+    else a date line that closes the page."""
     ranked = []
     for h in header:
         for hit in h.dates:
@@ -262,6 +281,13 @@ def choose_date(header: list[HeaderLine], title: int | None, lines: list[Line]) 
         labelled = [hit for hit in find_dates(s) if hit.labelled]
         if labelled and (meta_line_labels(s) is not None or labelled[0].start <= 12):
             return labelled[0].iso
+    # a notice closes with its issuer and a date line of its own (落款: "河畔区民政局 / 2022年5月18日")
+    closing = [line for line in lines[last + 1:] if line.text][-header_data().closing_lines:]
+    for line in reversed(closing):
+        s = strip_bullet(line.text)
+        dates = find_dates(s)
+        if dates and len(_besides_dates(s, dates)) <= header_data().closing_rest:
+            return dates[0].iso
     return None
 
 
