@@ -25,7 +25,9 @@ def build_record(doc: Document) -> dict:
         if extra:
             count.update((k, c[k]) for k in extra)     # validation names what should not be there
         counts.append(count)
-    places = [_with_parents({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]})
+    place_fields = _field_orders()[3]
+    places = [_in_order({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]}, place_fields,
+                        {"parents": []})
               for p in doc.places]
     activities = [{**a, "raw_mentions": [doc.to_raw(m) for m in a.get("mentions", [])]}
                   for a in doc.activities]
@@ -48,16 +50,12 @@ def build_record(doc: Document) -> dict:
     }
 
 
-def _with_parents(place: dict) -> dict:
-    """The place with its default `parents: []` written out where the contract puts it (after
-    adcode), as validation fills it in: the record is then already in its dumped form."""
-    if "parents" in place or tuple(place)[3:4] != ("adcode",):
-        return place
-    out = {}
-    for key, value in place.items():
-        out[key] = value
-        if key == "adcode":
-            out["parents"] = []
+def _in_order(item: dict, fields: tuple[str, ...], defaults: dict) -> dict:
+    """The item with its keys in the contract's order and absent defaults written out, as
+    validation would dump it: the record is then already in its dumped form."""
+    out = {k: item[k] if k in item else defaults.get(k) for k in fields if k in item or k in defaults}
+    if len(out) != len(item) + sum(1 for k in defaults if k not in item):
+        out.update((k, v) for k, v in item.items() if k not in out)   # validation names the stray key
     return out
 
 

@@ -91,3 +91,29 @@ def test_a_reference_to_an_unlisted_place_fails_validation():
     record["counts"][0]["place"] = {"name": "Nowhere County", "adcode": None}
     with pytest.raises(ValidationError, match="not one of the record's places"):
         Record.model_validate(record)
+
+
+def test_parents_come_from_the_gazetteer_and_the_county_a_street_belongs_to():
+    record = process("湖北省武汉市洪山区关山街道组织宣讲活动3场。中南路街道举办活动2场。")
+    parents = {p.name: p.parents for p in record.places}
+    assert parents["Hongshan District"] == ["420100", "420000"]
+    assert parents["Wuhan"] == ["420000"] and parents["Hubei"] == []
+    # 关山街道 exists in two counties; the bulletin names one of them
+    assert parents["Guanshan Subdistrict"] == ["420111", "420100", "420000"]
+    # 中南路街道: one county in the gazetteer (Wuchang District)
+    assert parents["Zhongnanlu Subdistrict"] == ["420106", "420100", "420000"]
+
+
+def test_built_records_are_already_in_their_dumped_form():
+    from pipeline.validate import _is_dumped_form, build_record
+    from pipeline.clean import clean_document
+    from pipeline.config import load_config
+    from pipeline.document import Document
+    from pipeline.extract import extract_document
+
+    config = load_config()
+    doc = Document(doc_id="t", raw=DISTRICT_SUMMARY_ZH)
+    doc.language = "zh"
+    clean_document(doc, config.clean.fixes)
+    extract_document(doc)
+    assert _is_dumped_form(build_record(doc))

@@ -1,6 +1,7 @@
 """Where each count belongs: the bulletin's main place and the place of every count.
 
-    main = attribute(view, counts, places)    # sets counts[i]["place"]; returns the main place
+    main = attribute(view, counts, places)    # sets counts[i]["place"] and places[j]["parents"];
+                                              # returns the main place
 
 Rules of ANNOTATION.md ("Where a count belongs"): the main place is the place whose work the
 bulletin reports; a count belongs to the most specific named place its figure is for, and to the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from ..decisions import RULES, Candidate
 from .features import PlaceEvidence, pair_features, paragraph_firsts, place_features
+from .hierarchy import fill_parents
 from .lexicon import weights, words
 
 MAIN_BY_SCORE = RULES.add("place.any.main_by_score", "suggest", "the main place: highest scored of the record's places")
@@ -32,6 +34,7 @@ def attribute(view, counts: list[dict], places: list[dict]) -> dict | None:
             count["place"] = None
         return None
     ev = PlaceEvidence(view, places, words(view.data))
+    fill_parents(ev)
     model = weights(view.data)
     main_scores = [model.main_place.score(place_features(ev, i, counts, view.language))
                    for i in range(len(places))]
