@@ -109,3 +109,13 @@ def test_trace_records_decisions_only_when_enabled():
     scorer = RuleScorer()
     assert scorer.keep(kept) and not scorer.keep(dropped)
     assert OFF.reject(Candidate("count", 0, 1, "x"), reject) is False and OFF.candidates == []
+
+
+def test_a_quiet_trace_keeps_only_accepted_candidates_for_confidence():
+    reason = RULES.add("count.any.test_reject2", "reject", "test rule")
+    trace = Trace()
+    kept = Candidate("count", 0, 3, "count.any.test_suggest")
+    item = {"value": 3}
+    trace.accept(kept, item)
+    trace.reject(Candidate("count", 5, 9, "count.any.test_suggest"), reason)
+    assert trace.kept == [kept] and kept.item is item and trace.candidates == []

@@ -8,18 +8,18 @@ given (`bulletins extract --explain`, `bulletins evaluate --rules`).
 from __future__ import annotations
 
 from ..document import Document
-from .decisions import OFF, Trace
+from .decisions import Trace
 from .doc import DocView
 
 
-def document_view(doc: Document, trace: Trace = OFF, data=None) -> DocView:
+def document_view(doc: Document, trace: Trace | None = None, data=None) -> DocView:
     """The view of a cleaned document, sharing its English tokens when they were made."""
-    return DocView(doc.text, doc.language, data=data, trace=trace,
+    return DocView(doc.text, doc.language, data=data, trace=trace or Trace(),
                    spacy_doc=doc.__dict__.get("spacy_doc"), title=doc.meta.get("title"))
 
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
-                     activities: bool = True, trace: Trace = OFF) -> Document:
+                     activities: bool = True, trace: Trace | None = None) -> Document:
     from . import activities as activity_types
     from .places import find_places
     from .unit_keys import with_unit_keys
