@@ -3,7 +3,7 @@
 `find_number_phrases(text)` finds every cardinal number phrase ("10,000", "1.2 million",
 "43 thousand and 800", "tens of thousands", "more than and 300", "2 to 5") with its value and
 qualifier. Whether a phrase is a *count* (it has a counted thing and is not a date, age, ...) is
-decided by the callers (counts_en). Word lists come from configs/counts_en/numbers.toml and
+decided by the callers (extract.counts). Word lists come from configs/counts_en/numbers.toml and
 qualifiers.toml.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..resources import load_toml
+from ...resources import load_toml
 
 # A token of English MT text: a number in digits (full-width too, with separators and decimals),
 # a word (hyphens and apostrophes inside), or one other non-space character.

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_lines, load_toml
-from .numbers_en import Token, lexicon as number_lexicon, tokens_before, tokens_from
+from ...resources import load_lines, load_toml
+from ..numbers.en import Token, lexicon as number_lexicon, tokens_before, tokens_from
 
 MAX_QUOTED_NAME = 14          # tokens in a quoted name between a number and its noun
 OPEN_QUOTES = {'"', "“", "‘", "'", "「", "『"}

@@ -1,27 +1,26 @@
 """English counts: every cardinal number in MT text that says how many of something there are.
 
-    find_counts_en(doc) -> list[dict]   # doc.text (cleaned), doc.spacy_doc (sentences)
+    find_counts_en(view) -> list[dict]   # view.text (cleaned), view.sentences
 
 Steps, each a pure function over the text:
-1. numbers_en finds number phrases (digits, words, magnitudes, qualifiers, ranges);
-2. count_filters_en drops the ones that are not counts (masks, slogans, dates, years, ages, ...);
-3. units_en finds the counted thing after the number, else before it ("volunteers numbering
+1. numbers.en finds number phrases (digits, words, magnitudes, qualifiers, ranges);
+2. en_filters drops the ones that are not counts (masks, slogans, dates, years, ages, ...);
+3. en_units finds the counted thing after the number, else before it ("volunteers numbering
    300"), else an antecedent ("12 of whom"); a duration, age, percentage... unit drops it;
 4. the activity link comes from link.count_type_en (the thing's words, else its sentence).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
-from ..resources import load_toml
-from . import link
-from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age_or_position,
+from ...resources import load_toml
+from .. import link
+from .en_filters import (capitalised_name_numeral, formula_numeral, is_age_or_position,
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
-from .numbers_en import NumberPhrase, find_number_phrases, parse_at, qualifier_after
-from .units_en import (OPEN_QUOTES, Unit, category_of, group_after, group_before, group_having, lemma,
+from ..numbers.en import NumberPhrase, find_number_phrases, parse_at, qualifier_after
+from .en_units import (OPEN_QUOTES, Unit, category_of, group_after, group_before, group_having, lemma,
                        looks_plural, unit_after, unit_before, unit_lexicon)
 
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
@@ -31,34 +30,12 @@ INTEGRAL = {"people", "organization", "activity", "place", "item"}
 LINKED_CATEGORIES = {"activity", "organization", "people", "item"}
 
 
-def _sentence_bounds(doc) -> list[tuple[int, int]]:
-    """[start, end) of each sentence, read as one array (iterating `doc.sents` makes a Python
-    object per token and costs more than the whole count search)."""
-    from spacy.attrs import IDX, SENT_START
-
-    text = doc.text
-    try:
-        arr = doc.spacy_doc.to_array([SENT_START, IDX])
-    except Exception:   # no sentence boundaries (e.g. a stub doc in a test): one sentence
-        return [(0, len(text))]
-    starts = arr[arr[:, 0] == 1, 1].tolist() or [0]     # filtered in numpy, not per token
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    ends = starts[1:] + [len(text)]
-    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(starts, ends)]
-
-
-def _sentence_at(bounds, starts, pos: int) -> tuple[int, int]:
-    i = max(0, bisect.bisect_right(starts, pos) - 1)
-    return bounds[i] if bounds else (0, 0)
-
-
-def _previous_sentence(text: str, bounds, starts, s_start: int) -> str:
+def _previous_sentence(text: str, sentences, s_start: int) -> str:
     """The sentence before the one starting at s_start, if in the same paragraph (line)."""
-    i = bisect.bisect_right(starts, s_start) - 2
+    i = sentences.index(s_start) - 1
     if i < 0:
         return ""
-    p_start, p_end = bounds[i]
+    p_start, p_end = sentences.spans[i]
     own_start = s_start + len(text[s_start:s_start + 40]) - len(text[s_start:s_start + 40].lstrip())
     return "" if "\n" in text[p_end:own_start] else text[p_start:p_end]
 
@@ -158,19 +135,18 @@ def _unit_of_later_number(text: str, phrase: NumberPhrase, sentence: str) -> Uni
     return unit_after(text, later.end, sentence)
 
 
-def find_counts_en(doc) -> list[dict]:
-    text = doc.text
+def find_counts_en(view) -> list[dict]:
+    text = view.text
     if not text:
         return []
     masks = masked_spans(text)
     quotes = quoted_spans(text)
-    bounds = _sentence_bounds(doc)
-    starts = [s for s, _ in bounds]
+    sentences = view.sentences
     counts: list[dict] = []
     # The unit comes first and the exclusions after: most numbers that are no counts (years,
     # dates, section numbers) have no unit, and the unit search is the cheaper test.
     for phrase in find_number_phrases(text):
-        s_start, s_end = _sentence_at(bounds, starts, phrase.start)
+        s_start, s_end = view.sentence_at(phrase.start)
         sentence = text[s_start:s_end]
         qualifier = phrase.qualifier
 
@@ -196,8 +172,8 @@ def find_counts_en(doc) -> list[dict]:
             if unit is not None and not unit.excluded and looks_plural(unit.head, unit_lexicon()) \
                     and category_of([unit.head], unit_lexicon()) is not None \
                     and not _is_excluded_number(text, phrase, masks, quotes):
-                counts.append(_count(doc, phrase, unit, phrase.q_start, unit.end, qualifier, None, (s_start, s_end),
-                                     lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
+                counts.append(_count(view, phrase, unit, phrase.q_start, unit.end, qualifier, None, (s_start, s_end),
+                                     lambda at=s_start: _previous_sentence(text, sentences, at)))
                 continue
             previous = _antecedent(counts, phrase, s_start)
             if previous and not _is_excluded_number(text, phrase, masks, quotes):
@@ -241,6 +217,6 @@ def find_counts_en(doc) -> list[dict]:
         if _is_excluded_number(text, phrase, masks, quotes):
             continue
         link_unit = group_before(text, phrase.q_start) or link_unit
-        counts.append(_count(doc, phrase, unit, span_start, span_end, qualifier, link_unit, (s_start, s_end),
-                             lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
+        counts.append(_count(view, phrase, unit, span_start, span_end, qualifier, link_unit, (s_start, s_end),
+                             lambda at=s_start: _previous_sentence(text, sentences, at)))
     return counts

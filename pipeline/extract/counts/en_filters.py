@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_toml
-from .numbers_en import NumberPhrase, find_number_phrases, tokens_before, tokens_from
+from ...resources import load_toml
+from ..numbers.en import NumberPhrase, find_number_phrases, tokens_before, tokens_from
 
 QUOTED = re.compile(r"“[^“”\n]{1,160}”|\"[^\"\n]{1,160}\"|‘[^‘’\n]{1,60}’|「[^「」\n]{1,160}」")
 
