@@ -1,413 +1,186 @@
-"""Why an English number is not a count: masks (URLs, files, phones, clock times, dates, codes,
-percentages, ordinals, numeral place names), quoted slogans and formulas, dates by month name,
-years, ages, positions and frequencies. Data in configs/counts_en/exclusions.toml.
+"""Why an English number is not a count: the rejecting filters, each a rule id with a predicate.
+
+A filter runs only when its id is listed in exclusions.toml [rules] filters, in that order; the
+first that fires is the candidate's reason for being dropped. Every predicate reads a `Reading`
+(the number phrase, its counted thing and how that was found) and decides for itself whether it
+applies (a frequency needs a unit after the number). Data: configs/counts_en/exclusions.toml.
 """
 from __future__ import annotations
 
-import bisect
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import Callable
 
-from ...resources import load_toml
-from ..numbers.en import NumberPhrase, find_number_phrases, tokens_before, tokens_from
+from ..decisions import RULES
+from ..numbers.en import NumberText, find_number_phrases
+from .en_text import UNIT_AFTER, UNIT_BEFORE, UNIT_OF_LATER_NUMBER, CountText, Reading
 
-QUOTED = re.compile(r"“[^“”\n]{1,160}”|\"[^\"\n]{1,160}\"|‘[^‘’\n]{1,60}’|「[^「」\n]{1,160}」")
+Filter = Callable[[CountText, Reading], bool]
+FILTERS: dict[str, Filter] = {}
 
 
-@dataclass(frozen=True)
-class Rules:
-    masks: "_Prefiltered"
-    numeral_names: "_Prefiltered"
-    name_masks: "_Prefiltered"
-    months: frozenset
-    year_prepositions: frozenset
-    age_before: tuple
-    position_before: frozenset
-    frequency_words: frozenset
-    periods: tuple
-    multipliers: frozenset
-    formula_exceptions: frozenset
+def _filter(rule_id: str, meaning: str):
+    RULES.add(rule_id, "reject", meaning)
+
+    def register(predicate: Filter) -> Filter:
+        FILTERS[rule_id] = predicate
+        return predicate
+    return register
 
 
-@lru_cache(maxsize=1)
-def rules() -> Rules:
-    ex = load_toml("counts_en/exclusions.toml")
-    ctx = ex["context"]
-    freq = ex["frequency"]
-    return Rules(
-        masks=_Prefiltered(ex["masks"]["patterns"], re.I),
-        numeral_names=_Prefiltered(ex["masks"]["numeral_names"], re.I),
-        name_masks=_Prefiltered(ex["masks"]["name_patterns"]),
-        months=frozenset(ctx["months"]),
-        year_prepositions=frozenset(ctx["year_prepositions"]),
-        age_before=tuple(ctx["age_before"]),
-        position_before=frozenset(ctx["position_before"]),
-        frequency_words=frozenset(freq["words"]),
-        periods=tuple(sorted(freq["periods"], key=len, reverse=True)),
-        multipliers=frozenset(freq["multipliers"]),
-        formula_exceptions=frozenset(ctx["formula_exceptions"]),
-    )
+# ------------------------------------------------------------------------- the counted thing
+
+def _unit_excluded_as(reason: str) -> Filter:
+    def excluded(ct: CountText, r: Reading) -> bool:
+        return r.unit is not None and r.unit.excluded == reason
+    return excluded
 
 
-# --- literal pre-check of the mask alternations -------------------------------------------
-# Each alternative of a mask pattern is read (re's own parser) for a set of literal strings one
-# of which every match must contain. Before a window is searched, only the alternatives whose
-# strings occur in the (lowered) window are kept: an alternative that cannot match anywhere in
-# the window never wins at any position, so the kept alternation, in the same order, yields the
-# same matches as the whole one. No alternative kept: no match, no search.
-try:
-    from re import _constants as _sc, _parser as _sp
-except ImportError:             # Python < 3.11
-    import sre_constants as _sc
-    import sre_parse as _sp
-
-_CAP = 64
-# characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to
-# it (or lowers to two characters): mapped before lowering, so the literals stay necessary
-_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+# one filter per list of exclusions.toml [units]: "3 months", "a 70-year-old", "50 percent" ...
+for _reason, _meaning in (("duration", "the thing after the number is a duration (3 months)"),
+                          ("age", "the thing after the number is an age (a 70-year-old)"),
+                          ("anniversary", "the thing after the number is an anniversary"),
+                          ("percent", "the thing after the number is a percentage"),
+                          ("other", "the thing after the number is a degree, rank, score or congress")):
+    _filter(f"count.en.unit_{_reason}", _meaning)(_unit_excluded_as(_reason))
 
 
-def _char(code: int):
-    c = chr(code)
-    if c.isascii():
-        return c.lower()
-    if c.lower() == c == c.upper() and not unicodedata.category(c).startswith("M"):
-        return c                # caseless (CJK, full-width punctuation)
-    return None
-
-
-def _exact(items):
-    """The set of strings a sequence of parsed items can match exactly, or None."""
-    out = {""}
-    for op, av in items:
-        s = _exact_item(op, av)
-        if s is None:
-            return None
-        out = {a + b for a in out for b in s}
-        if len(out) > _CAP:
-            return None
-    return out
-
-
-def _exact_item(op, av):
-    if op is _sc.LITERAL:
-        c = _char(av)
-        return None if c is None else {c}
-    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
-        return {""}
-    if op is _sc.IN:
-        chars = set()
-        for o, a in av:
-            if o is _sc.LITERAL:
-                codes = [a]
-            elif o is _sc.RANGE and a[1] - a[0] < 12:
-                codes = range(a[0], a[1] + 1)
-            else:
-                return None
-            for code in codes:
-                c = _char(code)
-                if c is None:
-                    return None
-                chars.add(c)
-        return chars if 0 < len(chars) <= 12 else None
-    if op is _sc.SUBPATTERN:
-        return _exact(av[-1])
-    if op is _sc.BRANCH:
-        out = set()
-        for b in av[1]:
-            s = _exact(b)
-            if s is None:
-                return None
-            out |= s
-        return out if len(out) <= _CAP else None
-    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-        lo, hi, item = av
-        if (lo, hi) in ((0, 1), (1, 1)):
-            s = _exact(item)
-            if s is not None:
-                return s | {""} if lo == 0 else s
-        return None
-    return None
-
-
-_COMMON = " etaoinsrhldcumfpgwybvkxjqz.,-"
-
-
-def _rarity(c: str) -> int:
-    """How seldom a character occurs in English text, roughly (a gate is the rarest one)."""
-    i = _COMMON.find(c)
-    return len(_COMMON) if i < 0 else i
-
-
-def _score(strings):
-    return (min(map(len, strings)), -len(strings))
-
-
-def _required(items):
-    """A set of strings one of which every match of the sequence contains, or None."""
-    best = None
-    run = {""}
-    candidates = []
-    for op, av in items:
-        s = _exact_item(op, av)
-        if s is not None:
-            prod = {a + b for a in run for b in s}
-            if len(prod) <= _CAP:
-                run = prod
-                continue
-        candidates.append(run)
-        run = {""}
-        if s is not None:
-            run = s
-            continue
-        req = None
-        if op is _sc.SUBPATTERN:
-            req = _required(av[-1])
-        elif op is _sc.BRANCH:
-            parts = [_required(b) for b in av[1]]
-            if all(parts):
-                req = set().union(*parts)
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            req = _required(av[2])
-        if req:
-            candidates.append(req)
-    candidates.append(run)
-    for c in candidates:
-        if c and "" not in c and (best is None or _score(c) > _score(best)):
-            best = c
-    return best
-
-
-def fold(window: str) -> str:
-    """The window as the literal gates of `_Prefiltered` test it."""
-    return window.lower() if window.isascii() else window.translate(_FOLD).lower()
-
-
-class _Prefiltered:
-    """An alternation of patterns, searched with only the alternatives whose literals occur."""
-
-    def __init__(self, patterns, flags=0):
-        self.patterns = list(patterns)
-        self.flags = flags
-        self.whole = re.compile("|".join(f"(?:{p})" for p in self.patterns), flags)
-        self.checks = []        # (index, gate, strings) for alternatives with literals
-        always = 0
-        for i, p in enumerate(self.patterns):
-            req = _required(list(_sp.parse(p, flags)))
-            if not req or len(req) > 24:       # none, or too many to test one by one
-                always |= 1 << i
-                continue
-            strings = tuple(sorted(req, key=len))
-            common = set(strings[0])
-            for s in strings[1:]:
-                common &= set(s)
-            gate = max(common, key=_rarity) if common else None
-            self.checks.append((i, gate, strings if len(strings) > 1 or gate != strings[0] else ()))
-        self.always = always
-        self.all = (1 << len(self.patterns)) - 1
-        self.compiled = {}
-
-    def pattern_for(self, window: str, folded: str | None = None):
-        """The alternation that can match in `window`, or None when no alternative can.
-        `folded` is `fold(window)` when the caller has it (one window, several mask sets)."""
-        w = fold(window) if folded is None else folded
-        key = self.always
-        for i, gate, strings in self.checks:
-            if gate is not None and gate not in w:
-                continue
-            if not strings:
-                key |= 1 << i
-                continue
-            for s in strings:
-                if s in w:
-                    key |= 1 << i
-                    break
-        if not key:
-            return None
-        if key == self.all:
-            return self.whole
-        pat = self.compiled.get(key)
-        if pat is None:
-            pat = re.compile(
-                "|".join(f"(?:{p})" for i, p in enumerate(self.patterns) if key >> i & 1), self.flags)
-            self.compiled[key] = pat
-        return pat
-
-
-class Spans:
-    """Sorted, non-overlapping [start, end) intervals with a fast membership test."""
-
-    def __init__(self, spans):
-        merged = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.spans = merged
-
-    def find(self, pos: int):
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
-            return self.spans[i]
-        return None
-
-
-class LocalMasks:
-    """Mask patterns run only on the few words around each number (one before, four after),
-    not over the whole text: numbers are few, and forty alternatives are costly to try at
-    every position of a long text."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def covers(self, start: int, end: int, words_only: bool = False) -> bool:
-        text = self.text
-        lo = _word_start(text, max(0, start - 40), start)
-        m = _WORDS_AFTER.match(text, end, min(len(text), end + 48))
-        hi = m.end() if m else end
-        r = rules()
-        window = text[lo:hi]
-        folded = fold(window)
-        for masks in (r.numeral_names,) if words_only else (r.masks, r.name_masks):
-            pattern = masks.pattern_for(window, folded)
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text, lo, hi):
-                if m.start() < end and start < m.end():
-                    return True
-                if m.start() >= end:
-                    break
+@_filter("count.en.frequency_or_multiplier",
+         "'N times' is a frequency (times a month) or a multiplier (times higher)")
+def frequency_or_multiplier(ct: CountText, r: Reading) -> bool:
+    if r.found_by not in (UNIT_AFTER, UNIT_OF_LATER_NUMBER) or r.unit.head not in ct.frequency.heads:
         return False
+    f = ct.frequency
+    unit_end = r.unit.end
+    rest = ct.text[unit_end:unit_end + f.after_chars].lower().lstrip()
+    if any(rest.startswith(p + " ") or rest.startswith(p + ",") or rest.startswith(p + ".")
+           or rest == p for p in f.periods):
+        return True
+    nxt = _next_words(ct, unit_end, 1)
+    return bool(nxt) and nxt[0] in f.multipliers
 
 
-# one chunk before the number ("No.", "District", "call", "640"), four after ("(5).png",
-# "meetings and one lesson"), within the line
-_WORD_BEFORE = re.compile(r"[^\s]*[ \t]*$")
-_WORDS_AFTER = re.compile(r"(?:[ \t]*[^\s]+){0,5}")
+@_filter("count.en.decimal_with_integral_unit",
+         "a decimal before whole things (people, teams, events) is a date that kept its dot")
+def decimal_with_integral_unit(ct: CountText, r: Reading) -> bool:
+    return (r.phrase.decimal and r.found_by in (UNIT_AFTER, UNIT_OF_LATER_NUMBER, UNIT_BEFORE)
+            and r.unit.category in ct.integral_categories)
 
 
-def _word_start(text: str, lo: int, pos: int) -> int:
-    """`_WORD_BEFORE.search(text, lo, pos).start()` as a backwards scan: the chunk and blanks
-    right before `pos` (or before a newline right before it, which `$` also matches)."""
-    end = pos
-    if end > lo and text[end - 1] == "\n":
-        end -= 1
-    while end > lo and text[end - 1] in " \t":
-        end -= 1
-    while end > lo and not text[end - 1].isspace():
-        end -= 1
-    return end
+# ---------------------------------------------------------------------------- the number
+
+@_filter("count.en.masked",
+         "inside a URL, file name, phone number, clock time, code, percentage, ordinal or numeral name")
+def masked(ct: CountText, r: Reading) -> bool:
+    return ct.masks.covers(r.phrase.start, r.phrase.end, r.phrase.words_only)
 
 
-def masked_spans(text: str) -> LocalMasks:
-    return LocalMasks(text)
-
-
-def quoted_spans(text: str) -> Spans:
-    return Spans(m.span() for m in QUOTED.finditer(text))
-
-
-def slogan_numeral(text: str, quote: list[int]) -> bool:
-    """A number inside quotes is part of a slogan or formula ("Five Old", "two new", "one subject,
-    two combination, three key"), unless the quote spells out several quantities of things
-    ("ten categories, hundred classics" -> counts)."""
-    inner = text[quote[0] + 1:quote[1] - 1]
-    values = [p.value for p in find_number_phrases(inner)]
+@_filter("count.en.slogan_numeral", "a numeral inside a quoted slogan or formula")
+def slogan_numeral(ct: CountText, r: Reading) -> bool:
+    """A number inside quotes is part of a slogan or formula, unless the quote spells out
+    several quantities of things that are not a numbered list."""
+    quote = ct.quotes.find(r.phrase.start)
+    if not quote:
+        return False
+    inner = ct.text[quote[0] + 1:quote[1] - 1]
+    values = [p.value for p in find_number_phrases(NumberText(inner, ct.numbers))]
     if len(values) < 2:
         return True
     ordered = sorted(values)
-    consecutive = all(b - a == 1 for a, b in zip(ordered, ordered[1:]))
-    return consecutive
+    return all(b - a == 1 for a, b in zip(ordered, ordered[1:]))     # one, two, three: a formula
 
 
-# the window is cut to n tokens before their words are read (callers want one or two)
-def _prev_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_before(text, pos, 60)[-n:]]
-
-
-def _next_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_from(text, pos, 60)[:n]]
-
-
-def is_date_or_year(text: str, phrase: NumberPhrase) -> bool:
-    r = rules()
-    prev = _prev_words(text, phrase.start, 2)
-    nxt = _next_words(text, phrase.end, 2)
+@_filter("count.en.date_or_year", "a day of a month, a month's year, or a year")
+def date_or_year(ct: CountText, r: Reading) -> bool:
+    c = ct.context
+    phrase = r.phrase
+    prev = _prev_words(ct, phrase.start, 2)
+    nxt = _next_words(ct, phrase.end, 2)
     digits = phrase.digits_text
-    if prev and prev[-1].rstrip(".") in r.months and (
+    if prev and prev[-1].rstrip(".") in c.months and (
             not phrase.value or phrase.value <= 31
-            or (digits.isdigit() and len(digits) == 4 and "," not in text[phrase.start:phrase.end])):
-        return True            # "March 5", "on June 27", "May 2021"; not "September 1,208"
-    if nxt and nxt[0].rstrip(".") in r.months:
-        return True            # "28 August", "2017 March"
-    if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in r.months:
-        return True            # "the 5 of May"
-    if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100 and not phrase.has_magnitude:
-        if prev and prev[-1] in r.year_prepositions:
+            or (digits.isdigit() and len(digits) == 4 and "," not in ct.text[phrase.start:phrase.end])):
+        return True            # a day or a year after a month; not a large number with a separator
+    if nxt and nxt[0].rstrip(".") in c.months:
+        return True            # a day or a year before a month
+    if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in c.months:
+        return True            # "the 9 of October"
+    low, high = c.years
+    if len(digits) == 4 and digits.isdigit() and low <= int(digits) <= high and not phrase.has_magnitude:
+        if prev and prev[-1] in c.year_prepositions:
             return True
-        if nxt and nxt[0] in ("year", "years", ",", "年"):
+        if nxt and nxt[0] in c.year_after:
             return True
     return False
 
 
-def is_age_or_position(text: str, phrase: NumberPhrase) -> bool:
-    r = rules()
-    before = text[max(0, phrase.q_start - 20):phrase.q_start].lower().rstrip()
+@_filter("count.en.age_or_position", "an age (aged 64) or a position (ranked 3, level 2)")
+def age_or_position(ct: CountText, r: Reading) -> bool:
+    c = ct.context
+    q_start = r.phrase.q_start
+    before = ct.text[max(0, q_start - c.age_before_chars):q_start].lower().rstrip()
     if any(before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha())
-           for a in r.age_before):
+           for a in c.age_before):
         return True
-    prev = _prev_words(text, phrase.q_start, 1)
-    return bool(prev) and prev[0].rstrip(".") in r.position_before
+    prev = _prev_words(ct, q_start, 1)
+    return bool(prev) and prev[0].rstrip(".") in c.position_before
 
 
-def is_frequency_or_multiplier(text: str, unit_end: int, head: str) -> bool:
-    """"1 times a month", "3 times higher": a frequency or a multiplier, not a count of events."""
-    if head not in ("time", "times"):
-        return False
-    r = rules()
-    rest = text[unit_end:unit_end + 30].lower().lstrip()
-    if any(rest.startswith(p + " ") or rest.startswith(p + ",") or rest.startswith(p + ".")
-           or rest == p for p in r.periods):
-        return True
-    nxt = _next_words(text, unit_end, 1)
-    return bool(nxt) and nxt[0] in r.multipliers
-
-
-def capitalised_name_numeral(text: str, phrase: NumberPhrase) -> bool:
-    """"Double-use Three Strengthening", "the Five Old": a capitalised number word inside a
-    sentence, followed by a capitalised word, is part of a name."""
+@_filter("count.en.capitalised_name_numeral",
+         "a capitalised number word inside a sentence before a capitalised word: part of a name")
+def capitalised_name_numeral(ct: CountText, r: Reading) -> bool:
+    """"the Seven Bright campaign": a capitalised number word inside a sentence, followed by a
+    capitalised word, is part of a name."""
+    phrase = r.phrase
     if not phrase.words_only:
         return False
-    word = text[phrase.start:phrase.end]
-    if not word[:1].isupper():
+    text = ct.text
+    if not text[phrase.start:phrase.end][:1].isupper():
         return False
-    before = text[:phrase.q_start].rstrip(" \t\"“‘'")
-    if not before or before[-1] in ".!?\n:":
+    c = ct.context
+    before = text[:phrase.q_start].rstrip(c.name_before_strip)
+    if not before or before[-1] in c.name_sentence_ends:
         return False
-    nxt = tokens_from(text, phrase.end, 40)
+    nxt = ct.tokens_from(phrase.end, c.name_after_chars)
     return bool(nxt) and nxt[0].text[:1].isupper()
 
 
-def formula_numeral(text: str, phrase: NumberPhrase) -> bool:
-    """Campaign formulas rendered word by word (一讲三促 -> "one about three promoting", "a talk
-    three promotion"): a small spelled-out number right after "one X" / "a X" is part of one."""
-    if not phrase.words_only or phrase.value > 10:
+@_filter("count.en.formula_numeral", "a small spelled-out number after 'one X' or 'a X': a campaign formula")
+def formula_numeral(ct: CountText, r: Reading) -> bool:
+    """Campaign formulas rendered word by word ("one study four acts"): a small spelled-out
+    number right after "one X" / "a X" is part of one."""
+    phrase = r.phrase
+    c = ct.context
+    if not phrase.words_only or phrase.value > c.formula_max_value:
         return False
-    prev = _prev_words(text, phrase.q_start, 2)
-    if prev and prev[-1] == "one":
+    prev = _prev_words(ct, phrase.q_start, 2)
+    if prev and prev[-1] in c.formula_before:
         return True
-    return (len(prev) == 2 and prev[0] in ("one", "a", "an") and prev[1].isalpha()
-            and prev[1] not in rules().formula_exceptions)
+    return (len(prev) == 2 and prev[0] in c.formula_openers and prev[1].isalpha()
+            and prev[1] not in c.formula_exceptions)
 
 
-def titled_name_after(text: str, phrase: NumberPhrase) -> bool:
-    """"five North Lane community": a spelled-out number before two capitalised words is part of
-    a name (digits are left alone: "40 Party branches" is common MT capitalisation)."""
+@_filter("count.en.titled_name_after", "a spelled-out number before two capitalised words: part of a name")
+def titled_name_after(ct: CountText, r: Reading) -> bool:
+    """"nine Willow Bank households": a spelled-out number before two capitalised words is part
+    of a name (digits are left alone: "40 Party branches" is common MT capitalisation)."""
+    phrase = r.phrase
     if not phrase.words_only:
         return False
-    nxt = tokens_from(text, phrase.end, 60)[:2]
+    nxt = ct.tokens_from(phrase.end, ct.context.titled_after_chars)[:2]
     return len(nxt) == 2 and all(t.text[:1].isupper() and not t.text.isupper() for t in nxt)
+
+
+# the window is cut to n tokens before their words are read (callers want one or two)
+def _prev_words(ct: CountText, pos: int, n: int) -> list[str]:
+    return [t.lower for t in ct.tokens_before(pos, ct.context.words_chars)[-n:]]
+
+
+def _next_words(ct: CountText, pos: int, n: int) -> list[str]:
+    return [t.lower for t in ct.tokens_from(pos, ct.context.words_chars)[:n]]
+
+
+def rejection(ct: CountText, r: Reading) -> str | None:
+    """The first listed filter that fires on the reading, or None."""
+    for rule_id, predicate in ct.lex.filters:
+        if predicate(ct, r):
+            return rule_id
+    return None

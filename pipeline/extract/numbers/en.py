@@ -1,43 +1,23 @@
 """English number phrases in MT text: digits, number words, magnitudes, qualifiers and ranges.
 
-`find_number_phrases(text)` finds every cardinal number phrase ("10,000", "1.2 million",
+`find_number_phrases(numbers)` finds every cardinal number phrase ("10,000", "1.2 million",
 "43 thousand and 800", "tens of thousands", "more than and 300", "2 to 5") with its value and
 qualifier. Whether a phrase is a *count* (it has a counted thing and is not a date, age, ...) is
 decided by the callers (extract.counts). Word lists come from configs/counts_en/numbers.toml and
-qualifiers.toml.
+qualifiers.toml (`en_lexicon`).
+
+    numbers = NumberText(text, number_lexicon(view.data))
+    phrases = find_number_phrases(numbers)
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import NamedTuple
 
-from ...resources import load_toml
-
-# A token of English MT text: a number in digits (full-width too, with separators and decimals),
-# a word (hyphens and apostrophes inside), or one other non-space character.
-TOKEN = re.compile(
-    r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?![0-9０-９])"
-    r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"
-    r"|\S"
-)
-DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-
-
-class Token(NamedTuple):
-    """A token of a local window (a tuple: cheap to make, since windows are scanned often)."""
-    start: int
-    end: int
-    text: str
-    lower: str
-
-    @property
-    def is_digits(self) -> bool:
-        return self.text[0] in DIGIT_CHARS
+from .en_lexicon import NumberLexicon
+from .en_tokens import Token, TokenIndex
 
 
 @dataclass(frozen=True)
@@ -58,168 +38,32 @@ class NumberPhrase:
     digits_text: str = ""            # the plain digit string, for year/code checks
 
 
-class TokenIndex:
-    """The tokens of one text, made lazily in whitespace-aligned blocks (most of a text is
-    never near a number); windows are found by bisection inside the blocks they touch."""
+class NumberText:
+    """A text as the number rules read it: the characters, their tokens (made lazily near the
+    numbers) and the number lexicon of a data folder."""
 
-    BLOCK = 2048
-    # A token of more than one character holds only these characters, so the position before
-    # any other character (a space, a bracket, a CJK character) is a token boundary.
-    _BOUNDARY = re.compile(r"[^0-9０-９A-Za-z,，.．'’\-]")
+    __slots__ = ("text", "numbers", "_tokens")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, numbers: NumberLexicon):
         self.text = text
-        self.blocks: dict[int, tuple[list, list]] = {}
-        self._scanned: list[tuple[int, int]] = []    # (from, boundary found) of past searches
+        self.numbers = numbers
+        self._tokens = TokenIndex(text)
 
-    def _boundary(self, k: int) -> int:
-        pos = k * self.BLOCK
-        if pos <= 0:
-            return 0
-        if pos >= len(self.text):
-            return len(self.text)
-        # a long run with no boundary (a megabyte of letters) is searched once, not per block
-        i = bisect.bisect_right(self._scanned, (pos, len(self.text) + 1)) - 1
-        if i >= 0 and self._scanned[i][0] <= pos <= self._scanned[i][1]:
-            return self._scanned[i][1]
-        m = self._BOUNDARY.search(self.text, pos)
-        found = m.start() if m else len(self.text)
-        bisect.insort(self._scanned, (pos, found))
-        return found
+    def tokens_from(self, pos: int, limit: int) -> list[Token]:
+        """The tokens that start in text[pos:pos+limit]."""
+        return self._tokens.window(pos, pos + limit)
 
-    def _block(self, k: int) -> tuple[list, list, int, int]:
-        block = self.blocks.get(k)
-        if block is None:
-            lo, hi = self._boundary(k), self._boundary(k + 1)
-            new = tuple.__new__
-            toks = [new(Token, (m.start(), m.end(), g, g.lower()))
-                    for m in TOKEN.finditer(self.text, lo, hi)
-                    for g in (m.group(),)]
-            block = self.blocks[k] = (toks, [t[0] for t in toks], lo, hi)
-        return block
-
-    def window(self, lo: int, hi: int) -> list[Token]:
-        """Tokens that start in [lo, hi)."""
-        if lo < 0:
-            lo = 0
-        if hi > len(self.text):
-            hi = len(self.text)
-        toks, starts, b_lo, b_hi = self._block(lo // self.BLOCK)
-        if b_lo <= lo and hi <= b_hi:          # the usual case: one block holds the window
-            return toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-        out: list[Token] = []
-        for k in range(max(0, lo // self.BLOCK - 1), hi // self.BLOCK + 1):
-            toks, starts, _, _ = self._block(k)
-            if not toks or toks[-1].start < lo or toks[0].start >= hi:
-                continue
-            out.extend(toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
-        return out
+    def tokens_before(self, pos: int, limit: int) -> list[Token]:
+        """The tokens that lie wholly in text[pos-limit:pos], in text order."""
+        toks = self._tokens.window(pos - limit, pos)
+        while toks and toks[-1].end > pos:
+            toks.pop()
+        return toks
 
 
-@lru_cache(maxsize=16)
-def token_index(text: str) -> TokenIndex:
-    return TokenIndex(text)
-
-
-def tokens_from(text: str, pos: int, limit: int = 120) -> list[Token]:
-    """The tokens that start in text[pos:pos+limit]."""
-    return token_index(text).window(pos, pos + limit)
-
-
-def tokens_before(text: str, pos: int, limit: int = 80) -> list[Token]:
-    """The tokens that lie wholly in text[pos-limit:pos], in text order."""
-    toks = token_index(text).window(pos - limit, pos)
-    while toks and toks[-1].end > pos:
-        toks.pop()
-    return toks
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    words: dict
-    needs_magnitude: dict
-    magnitudes: dict
-    plural_magnitudes: dict
-    vague: tuple
-    before_qualifiers: re.Pattern
-    before_names: dict
-    after_qualifiers: re.Pattern
-    after_names: dict
-    range_connectors: frozenset
-    candidate: re.Pattern
-    not_before: frozenset
-    compound_magnitudes: dict
-
-
-def _phrase_alternation(phrases) -> str:
-    """A regex matching any of the phrases, as a trie: Python's re tries alternatives one by
-    one at each position, so shared prefixes are factored out ("t(?:en|wo|hree|...)")."""
-    trie: dict = {}
-    for p in set(phrases):
-        node = trie
-        for ch in " ".join(p.split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        piece = (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch])
-        branches.append(piece)
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # longest match first: the optional tail is greedy, so "thousands" beats "thousand"
-    return f"(?:{body})?" if ends else body
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    numbers = load_toml("counts_en/numbers.toml")
-    quals = load_toml("counts_en/qualifiers.toml")
-    words = {k: v for k, v in numbers["words"].items()}
-    needs = dict(numbers["needs_magnitude"])
-    mags = dict(numbers["magnitudes"])
-    plural = dict(numbers["plural_magnitudes"])
-    vague = tuple(numbers["vague_before_magnitude"]["words"])
-
-    before_names = {p.lower(): q for q, ps in quals["before"].items() for p in ps}
-    after_names = {p.lower(): q for q, ps in quals["after"].items() for p in ps}
-    # Before: the phrase ends the window, an MT "and" may sit between it and the number.
-    before = re.compile(r"(?<![\w-])(" + _phrase_alternation(before_names) + r")\s+(?:and\s+)?$", re.I)
-    after_alt = "|".join(
-        (re.escape(p) if not p[0].isalpha() else r"\s+" + r"\s+".join(map(re.escape, p.split())) + r"(?![\w])")
-        for p in sorted(after_names, key=len, reverse=True))
-    after = re.compile(r"(?:" + after_alt + r")", re.I)
-
-    word_alt = _phrase_alternation(list(words) + list(plural))
-    mag_alt = _phrase_alternation(mags)
-    lead_alt = _phrase_alternation(list(needs) + list(vague))
-    initials = "".join(sorted({w[0].lower() for w in list(words) + list(plural) + list(mags)
-                                + list(needs) + list(vague)}))
-    candidate = re.compile(
-        r"(?<![\w.,\-/])[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?![0-9０-９])"
-        r"|(?<![\w\-])(?=[" + initials + r"])(?:"
-        r"(?:" + lead_alt + r")\s+(?:" + mag_alt + r")(?![\w])"
-        r"|(?:" + word_alt + r"|" + mag_alt + r")(?:-(?:" + word_alt + r"))?(?![\w\-])"
-        r")",
-        re.I)
-    return Lexicon(words, needs, mags, plural, vague, before, before_names, after, after_names,
-                   frozenset(quals["range"]["connectors"]), candidate,
-                   frozenset(p.lower() for p in quals["not_before"]["phrases"]),
-                   dict(numbers["compound_magnitudes"]))
-
-
-MAX_DIGITS = 30      # a longer run of digits is a code or garbage, never a count
-
-
-def digits_value(text: str) -> Decimal | None:
-    """The value of a digit token; None for a run too long to be a count (converting a
-    megabyte of digits to an integer would take minutes)."""
-    if len(text) > MAX_DIGITS + 10:
+def digits_value(text: str, lex: NumberLexicon) -> Decimal | None:
+    """The value of a digit token; None for a number too long to be a count."""
+    if len(text) > lex.max_number_chars:
         return None
     plain = unicodedata.normalize("NFKC", text).replace(",", "")
     return Decimal(plain)
@@ -229,7 +73,7 @@ def as_number(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
-def _word_value(word: str, lex: Lexicon) -> Decimal | None:
+def _word_value(word: str, lex: NumberLexicon) -> Decimal | None:
     """'twenty', 'twenty-three', 'dozen' -> value; anything else None."""
     w = word.lower()
     if w in lex.words:
@@ -243,7 +87,7 @@ def _word_value(word: str, lex: Lexicon) -> Decimal | None:
     return None
 
 
-def _parse(toks: list[Token], lex: Lexicon):
+def _parse(toks: list[Token], lex: NumberLexicon):
     """Parse a number from the start of toks. Returns (value, n_tokens, flags) or None."""
     total = Decimal(0)
     current: Decimal | None = None
@@ -267,7 +111,7 @@ def _parse(toks: list[Token], lex: Lexicon):
             used = i + 2
             i += 2
             continue
-        v = digits_value(t.text) if t.is_digits else _word_value(w, lex)
+        v = digits_value(t.text, lex) if t.is_digits else _word_value(w, lex)
         if v is not None:
             if last == "num":
                 if not t.is_digits and current % 10 == 0 and current >= 20 and v < 10 and not digits_text:
@@ -329,10 +173,10 @@ def _parse(toks: list[Token], lex: Lexicon):
             break
         elif w == "and" and last == "mag":
             last = "and"          # "43 thousand and 800", "two hundred and fifty"
-        elif w == "and" and last == "num" and i + 2 < n and toks[i + 1].lower in ("a", "one") \
-                and toks[i + 2].lower == "half":
-            current = (current or Decimal(0)) + Decimal("0.5")   # "two and a half"
-            used = i + 3
+        elif w == "and" and last == "num" and (fraction := _fraction_at(toks, i + 1, lex)):
+            words, part = fraction
+            current = (current or Decimal(0)) + part               # "two and a half"
+            used = i + 1 + len(words)
             break
         else:
             break
@@ -345,33 +189,42 @@ def _parse(toks: list[Token], lex: Lexicon):
                          "decimal": decimal, "digits_text": digits_text}
 
 
-def _qualifier_before(text: str, start: int, lex: Lexicon):
-    window = text[max(0, start - 40):start]
+def _fraction_at(toks: list[Token], i: int, lex: NumberLexicon):
+    """(words, value) of the fraction whose words start at toks[i] ("a half"), else None."""
+    for words, part in lex.fractions:
+        if i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words)):
+            return words, part
+    return None
+
+
+def _qualifier_before(text: str, start: int, lex: NumberLexicon):
+    window = text[max(0, start - lex.before_chars):start]
     m = lex.before_qualifiers.search(window)
     if not m:
         return None, start
     phrase = re.sub(r"\s+", " ", m.group(1).lower())
-    preceding = window[:m.start(1)].lower().split()[-2:]
-    for n in (1, 2):
+    preceding = window[:m.start(1)].lower().split()[-lex.not_before_words:]
+    for n in range(1, lex.not_before_words + 1):
         if len(preceding) >= n and " ".join(preceding[-n:] + [phrase]) in lex.not_before:
             return None, start               # "handed over 120,000 yuan"
     return lex.before_names[phrase], start - (len(window) - m.start(1))
 
 
-def qualifier_after(text: str, pos: int) -> tuple[str | None, int]:
+def qualifier_after(numbers: NumberText, pos: int) -> tuple[str | None, int]:
     """A qualifier right at pos ("or more", "-odd", "+", "left and right") and where it ends."""
-    lex = lexicon()
-    m = lex.after_qualifiers.match(text, pos)
+    lex = numbers.numbers
+    m = lex.after_qualifiers.match(numbers.text, pos)
     if not m:
         return None, pos
     phrase = re.sub(r"\s+", " ", m.group().strip().lower())
     return lex.after_names.get(phrase), m.end()
 
 
-def parse_at(text: str, start: int) -> NumberPhrase | None:
+def parse_at(numbers: NumberText, start: int) -> NumberPhrase | None:
     """The number phrase that starts at `start` (qualifier, range and after-qualifier included)."""
-    lex = lexicon()
-    toks = tokens_from(text, start, 100)
+    lex = numbers.numbers
+    text = numbers.text
+    toks = numbers.tokens_from(start, lex.phrase_chars)
     parsed = _parse(toks, lex)
     if parsed is None:
         return None
@@ -380,22 +233,23 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
     low = high = None
     # Ranges: "2 to 5", "2-5", "from 2 to 5", "between 10 and 20"; the second end must be larger.
     conn = toks[used].text.lower() if used < len(toks) else ""
-    # tested without building the union set `range_connectors | {"and"}` for every number
-    if conn and (conn == "and" or conn in lex.range_connectors):
-        between = conn == "and" and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I)
-        if (conn != "and" or between) and used + 1 < len(toks):   # a connector may end the text
+    if conn and (conn in lex.range_connectors or conn in lex.opener_connectors):
+        opened = conn not in lex.opener_connectors or \
+            lex.openers.search(text[max(0, start - lex.opener_chars):start]) is not None
+        if opened and used + 1 < len(toks):   # a connector may end the text
             second = _parse(toks[used + 1:], lex)
-            adjacent = conn not in "-–—~～" or toks[used].start == end and toks[used].end == toks[used + 1].start
+            adjacent = conn not in lex.joined_connectors or \
+                toks[used].start == end and toks[used].end == toks[used + 1].start
             if second and adjacent and not second[2]["plural"]:
                 v2 = second[0]
                 v1 = value
                 if not flags["has_magnitude"] and second[2]["has_magnitude"]:
                     # "3 to 5 million": the first end shares the second's magnitude
-                    for m in sorted(map(Decimal, lex.magnitudes.values()), reverse=True):
+                    for m in lex.magnitudes_desc:
                         if v2 % m == 0 and v1 * m < v2:
                             v1 = v1 * m
                             break
-                if v2 > v1 and not (conn == "or" and flags["plural"]):
+                if v2 > v1 and not (conn in lex.not_after_plural and flags["plural"]):
                     low, high = as_number(v1), as_number(v2)
                     value = v1
                     end = toks[used + second[1]].end
@@ -404,11 +258,11 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
     if q:
         qualifier = q
         if low is None:
-            q_after, q_end = qualifier_after(text, end)
-            if q_after == "more_than" and text[end:q_end].strip().lower() == "more":
+            q_after, q_end = qualifier_after(numbers, end)
+            if q_after and text[end:q_end].strip().lower() in lex.absorbed_after:
                 end = q_end          # "up to 60 more volunteers": "more" is no unit word
     elif low is None:
-        q_after, q_end = qualifier_after(text, end)
+        q_after, q_end = qualifier_after(numbers, end)
         if q_after:
             qualifier, end = q_after, q_end
     return NumberPhrase(start=start, end=end, q_start=q_start, value=as_number(value),
@@ -418,15 +272,14 @@ def parse_at(text: str, start: int) -> NumberPhrase | None:
                         digits_text=flags["digits_text"])
 
 
-def find_number_phrases(text: str) -> list[NumberPhrase]:
-    """Every number phrase in text, left to right, not overlapping."""
-    lex = lexicon()
+def find_number_phrases(numbers: NumberText) -> list[NumberPhrase]:
+    """Every number phrase of the text, left to right, not overlapping."""
     found = []
     pos = 0
-    for m in lex.candidate.finditer(text):
+    for m in numbers.numbers.candidate.finditer(numbers.text):
         if m.start() < pos:
             continue
-        phrase = parse_at(text, m.start())
+        phrase = parse_at(numbers, m.start())
         if phrase is None:
             continue
         found.append(phrase)
