@@ -21,8 +21,8 @@ from ..numbers.en import NumberPhrase, find_number_phrases, parse_at, qualifier_
 from .en_filters import rejection
 from .en_groups import group_after, group_before, group_having, unit_before
 from .en_text import (PARTITIVE_ANTECEDENT, PARTITIVE_COPULA, UNIT_AFTER, UNIT_BEFORE,
-                      UNIT_OF_LATER_NUMBER, CountText, Reading)
-from .en_units import Unit, unit_after
+                      UNIT_OF_LATER_NUMBER, CountText, Reading, Unit)
+from .en_units import unit_after
 
 DIGITS = RULES.add("count.en.digits", "suggest", "a number in digits, with its qualifier, magnitude or range")
 NUMBER_WORDS = RULES.add("count.en.number_words", "suggest",

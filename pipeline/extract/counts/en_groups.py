@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .en_units import Unit
+from .en_text import Unit
 
 if TYPE_CHECKING:
     from .en_text import CountText

@@ -1,9 +1,11 @@
 """One English document as the count rules read it, and one number as they read it.
 
     ct = CountText(view)         # the view's text, number tokens, lexicons, masks and quotes
-    r = Reading(phrase)          # the number; r.unit and r.found_by once its thing is found
+    r = Reading(phrase)          # the number; r.unit (a Unit) and r.found_by once its thing is found
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ..decisions import RULES
 from ..doc import Spans
@@ -25,6 +27,17 @@ PARTITIVE_ANTECEDENT = RULES.add(
 PARTITIVE_COPULA = RULES.add(
     "count.en.partitive_copula", "support",
     "after a partitive, a copula names the thing (of whom 30 are doctors)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    text: str
+    head: str             # the head noun, lower case, as written
+    category: str
+    normalized: str | None
+    excluded: str | None = None   # why this is no count (duration, age, ...), else None
 
 
 class CountText(NumberText):
