@@ -20,7 +20,6 @@ class CountPatterns:
     bare_end: re.Pattern
     coordination: re.Pattern
     group_having_end: re.Pattern     # any group_having phrase right before a number
-    quoted: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class ContextRules:
     name_sentence_ends: str
     name_after_chars: int
     titled_after_chars: int
+    slogan_quotes: tuple             # (most characters, opening marks)
 
 
 @dataclass(frozen=True)

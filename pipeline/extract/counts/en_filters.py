@@ -77,10 +77,14 @@ def masked(ct: CountText, r: Reading) -> bool:
 def slogan_numeral(ct: CountText, r: Reading) -> bool:
     """A number inside quotes is part of a slogan or formula, unless the quote spells out
     several quantities of things that are not a numbered list."""
-    quote = ct.quotes.find(r.phrase.start)
-    if not quote:
+    quote = None
+    for most, marks in ct.context.slogan_quotes:      # the innermost quotation around the number
+        found = ct.quotes.find(r.phrase.start, most, marks)
+        if found is not None and (quote is None or found.start > quote.start):
+            quote = found
+    if quote is None:
         return False
-    inner = ct.text[quote[0] + 1:quote[1] - 1]
+    inner = ct.text[quote.start + 1:quote.end - 1]
     values = [p.value for p in find_number_phrases(NumberText(inner, ct.numbers))]
     if len(values) < 2:
         return True

@@ -198,12 +198,15 @@ class Context(DataModel):
     name_sentence_ends: str
     name_after_chars: int
     titled_after_chars: int
-    quoted: str
+    slogan_quotes: dict[str, int]
 
-    @field_validator("quoted")
+    @field_validator("slogan_quotes")
     @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        return _checked_pattern(pattern)
+    def _one_mark_each(cls, marks: dict[str, int]) -> dict[str, int]:
+        for mark in marks:
+            if len(mark) != 1:
+                raise ValueError(f"{mark!r}: a key is one opening quotation mark")
+        return marks
 
 
 class Rules(DataModel):
@@ -282,7 +285,6 @@ def _build(data: DataFiles) -> CountLexicon:
         coordination=re.compile(nbn.coordination),
         group_having_end=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in having)
                                     + r")\s+$", re.I),
-        quoted=re.compile(exclusions.context.quoted),
     )
     ctx, freq, marks = exclusions.context, exclusions.frequency, units.marks
     return CountLexicon(
@@ -301,7 +303,8 @@ def _build(data: DataFiles) -> CountLexicon:
             formula_exceptions=frozenset(ctx.formula_exceptions),
             formula_max_value=ctx.formula_max_value, name_before_strip=ctx.name_before_strip,
             name_sentence_ends=ctx.name_sentence_ends, name_after_chars=ctx.name_after_chars,
-            titled_after_chars=ctx.titled_after_chars),
+            titled_after_chars=ctx.titled_after_chars,
+            slogan_quotes=_by_limit(ctx.slogan_quotes)),
         frequency=FrequencyRules(
             heads=frozenset(freq.heads), periods=tuple(sorted(freq.periods, key=len, reverse=True)),
             multipliers=frozenset(freq.multipliers), after_chars=freq.after_chars),
@@ -327,3 +330,11 @@ def _build(data: DataFiles) -> CountLexicon:
 def _word_lists(phrases) -> tuple[list[str], ...]:
     """Phrases as lists of lower-case words, longest first (the first that matches wins)."""
     return tuple(sorted((p.lower().split() for p in phrases), key=len, reverse=True))
+
+
+def _by_limit(marks: dict[str, int]) -> tuple[tuple[int, str], ...]:
+    """{mark: most characters} as (most characters, the marks that have it)."""
+    limits: dict[int, str] = {}
+    for mark, most in marks.items():
+        limits[most] = limits.get(most, "") + mark
+    return tuple(limits.items())

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..decisions import RULES
-from ..doc import Spans
 from ..numbers.en import NumberPhrase, NumberText
 from .en_lexicon import count_lexicon
 from .en_masks import LocalMasks, mask_sets
@@ -42,7 +41,7 @@ class Unit:
 
 class CountText(NumberText):
     """The document's text with its number tokens, the count lexicon of the view's data folder,
-    the masks around numbers and the quotations."""
+    the masks around numbers and the view's quotations."""
 
     __slots__ = ("view", "lex", "nouns", "context", "frequency", "integral_categories",
                  "masks", "quotes")
@@ -57,7 +56,7 @@ class CountText(NumberText):
         self.frequency = lex.frequency
         self.integral_categories = lex.integral_categories
         self.masks = LocalMasks(view.text, mask_sets(view.data))
-        self.quotes = Spans(m.span() for m in lex.patterns.quoted.finditer(view.text))
+        self.quotes = view.quotes
 
 
 class Reading:
