@@ -29,6 +29,7 @@ class ContextRules:
     year_prepositions: frozenset
     year_after: frozenset
     years: tuple
+    max_day: int
     age_before: tuple
     age_before_chars: int
     position_before: frozenset

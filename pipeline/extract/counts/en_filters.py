@@ -100,7 +100,7 @@ def date_or_year(ct: CountText, r: Reading) -> bool:
     nxt = _next_words(ct, phrase.end, 2)
     digits = phrase.digits_text
     if prev and prev[-1].rstrip(".") in c.months and (
-            not phrase.value or phrase.value <= 31
+            not phrase.value or phrase.value <= c.max_day
             or (digits.isdigit() and len(digits) == 4 and "," not in ct.text[phrase.start:phrase.end])):
         return True            # a day or a year after a month; not a large number with a separator
     if nxt and nxt[0].rstrip(".") in c.months:

@@ -25,7 +25,7 @@ def head_unit(ct: CountText, toks: list[Token], first: int, head_idx: int, leadi
         if times:                          # "600 people times" (人次)
             head_tok = toks[head_idx + 1]
             end = head_tok.end
-    # a closing quote right after the head belongs to the unit ('eight "reading circles"')
+    # a closing quote right after the head belongs to the unit ('eight "book corners"')
     if leading_quote and head_idx + 1 < len(toks) and toks[head_idx + 1].text in marks.close_quotes:
         end = toks[head_idx + 1].end
     phrase_words = [t.text for t in toks[first:head_idx + 1] if t.text[0].isalpha()]
@@ -88,7 +88,7 @@ def _after_metric(ct: CountText, pos: int) -> bool:
 
 
 def _normalized(unit_text: str, head: str, replacement: str, around_names: str) -> str:
-    """"10 games" -> "sessions"; "special reading games" -> "special reading sessions"."""
+    """"7 games" -> "sessions"; "special reading games" -> "special reading sessions"."""
     idx = unit_text.rfind(head)
     prefix = unit_text[:idx].strip(around_names)
     return f"{prefix} {replacement}".strip() if prefix and " (" not in replacement else replacement

@@ -185,6 +185,7 @@ class Context(DataModel):
     year_prepositions: Words
     year_after: Words
     years: tuple[int, int]
+    max_day: int
     months: Words
     age_before: Words
     age_before_chars: int
@@ -296,7 +297,7 @@ def _build(data: DataFiles) -> CountLexicon:
         patterns=patterns,
         context=ContextRules(
             months=frozenset(ctx.months), year_prepositions=frozenset(ctx.year_prepositions),
-            year_after=frozenset(ctx.year_after), years=ctx.years, age_before=tuple(ctx.age_before),
+            year_after=frozenset(ctx.year_after), years=ctx.years, max_day=ctx.max_day, age_before=tuple(ctx.age_before),
             age_before_chars=ctx.age_before_chars, position_before=frozenset(ctx.position_before),
             words_chars=ctx.words_chars, formula_before=frozenset(ctx.formula_before),
             formula_openers=frozenset(ctx.formula_openers),

@@ -25,7 +25,7 @@ def unit_after(ct: CountText, pos: int, sentence: str = "", after_plural: bool =
 
     after_plural: the number was a bare plural magnitude ("thousands of people"), so a leading
     "of" belongs to it. Head preference: the first listed plural noun; else the first unlisted
-    plural-looking word; else the last listed singular (MT drops plurals: "22 old district");
+    plural-looking word; else the last listed singular (MT drops plurals: "9 old reading room");
     else a collective, else a modifier standing alone ("20 elderly")."""
     toks = ct.tokens_from(pos, ct.lex.windows.unit_after_chars)
     start = _run_start(ct, toks, pos, after_plural)
@@ -127,7 +127,7 @@ class _Run:
             if t.text in marks.any_quote:
                 go_on = self._quote_mark(t, j)
             elif t.text in marks.list_separators and self._list_goes_on(j):
-                go_on = True       # "14 new cultural, recreational, and sports facilities"
+                go_on = True       # "6 new medical, legal, and housing services"
             elif not t.lower[0].isalpha():
                 return
             elif t.lower in numbers.words or t.lower in numbers.magnitudes \
@@ -156,7 +156,7 @@ class _Run:
         opening = t.text in marks.open_quotes and (t.text not in marks.close_quotes or (
             t.start > toks[j - 1].end and j + 1 < len(toks) and toks[j + 1].start == t.end))
         if self.words and opening and not self.quote_open:
-            self.quote_open = True                            # '48 building "micro-grid" party group'
+            self.quote_open = True                            # '12 estate "red steward" teams'
             return True
         return bool(self.words) and not self._noun_found()    # a stray mark inside the modifiers
 
@@ -191,7 +191,7 @@ class _Run:
         self.words.append(t)
         if w in lex.modifiers and j + 1 < len(toks) and toks[j + 1].text[0].islower() \
                 and toks[j + 1].start <= t.end + 1:
-            if self.modifier_head is None:    # "elderly day care centers", "full-time and part-time ..."
+            if self.modifier_head is None:    # "elderly meal halls", "full-time and part-time ..."
                 self.modifier_head = j        # the head only when no noun follows ("20 elderly")
             return True
         listed = lex.category_of([x.text for x in self.words[-2:]]) is not None

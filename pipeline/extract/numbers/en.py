@@ -1,7 +1,7 @@
 """English number phrases in MT text: digits, number words, magnitudes, qualifiers and ranges.
 
 `find_number_phrases(numbers)` finds every cardinal number phrase ("10,000", "1.2 million",
-"43 thousand and 800", "tens of thousands", "more than and 300", "2 to 5") with its value and
+"65 thousand and 400", "tens of thousands", "more than and 300", "2 to 5") with its value and
 qualifier. Whether a phrase is a *count* (it has a counted thing and is not a date, age, ...) is
 decided by the callers (extract.counts). Word lists come from configs/counts_en/numbers.toml and
 qualifiers.toml (`en_lexicon`).
@@ -172,7 +172,7 @@ def _parse(toks: list[Token], lex: NumberLexicon):
                 used += 2
             break
         elif w == "and" and last == "mag":
-            last = "and"          # "43 thousand and 800", "two hundred and fifty"
+            last = "and"          # "65 thousand and 400", "two hundred and fifty"
         elif w == "and" and last == "num" and (fraction := _fraction_at(toks, i + 1, lex)):
             words, part = fraction
             current = (current or Decimal(0)) + part               # "two and a half"
@@ -206,7 +206,7 @@ def _qualifier_before(text: str, start: int, lex: NumberLexicon):
     preceding = window[:m.start(1)].lower().split()[-lex.not_before_words:]
     for n in range(1, lex.not_before_words + 1):
         if len(preceding) >= n and " ".join(preceding[-n:] + [phrase]) in lex.not_before:
-            return None, start               # "handed over 120,000 yuan"
+            return None, start               # "turned over 8,000 yuan"
     return lex.before_names[phrase], start - (len(window) - m.start(1))
 
 
