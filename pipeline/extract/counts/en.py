@@ -263,12 +263,12 @@ def _previous_sentence(ct: CountText, s_start: int) -> str:
 
 
 def _candidate(ct: CountText, r: Reading, count: dict | None) -> Candidate:
-    """The trace's record of a number (made only when explaining)."""
+    """The trace's record of a number (made only when explaining or counting rules): how its
+    thing was found, if it was; a dropped one gets the rule that dropped it after that."""
     phrase = r.phrase
     start, end = (count["span"] if count else (phrase.q_start, phrase.end))
     cand = Candidate("count", start, end, NUMBER_WORDS if phrase.words_only else DIGITS,
                      None if count else {"value": phrase.value,
                                          "unit": r.unit.text.strip() if r.unit is not None else None})
-    if count is not None:
-        cand.reasons.extend(r.supports())
+    cand.reasons.extend(r.supports())
     return cand

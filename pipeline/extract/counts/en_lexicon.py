@@ -1,5 +1,6 @@
 """The English count lexicon: the models of configs/counts_en/units.toml, exclusions.toml and
-unit_stopwords.txt, and what is built from them once per data folder (`count_lexicon(data)`).
+unit_stopwords.txt, and `count_lexicon(data)`, which builds the tables of `en_compiled` from
+them once per data folder.
 
 The number words and qualifiers (numbers.toml, qualifiers.toml) belong to `extract.numbers`.
 """
@@ -297,8 +298,8 @@ def _build(data: DataFiles) -> CountLexicon:
         patterns=patterns,
         context=ContextRules(
             months=frozenset(ctx.months), year_prepositions=frozenset(ctx.year_prepositions),
-            year_after=frozenset(ctx.year_after), years=ctx.years, max_day=ctx.max_day, age_before=tuple(ctx.age_before),
-            age_before_chars=ctx.age_before_chars, position_before=frozenset(ctx.position_before),
+            year_after=frozenset(ctx.year_after), years=ctx.years, max_day=ctx.max_day,
+            age_before=tuple(ctx.age_before), age_before_chars=ctx.age_before_chars, position_before=frozenset(ctx.position_before),
             words_chars=ctx.words_chars, formula_before=frozenset(ctx.formula_before),
             formula_openers=frozenset(ctx.formula_openers),
             formula_exceptions=frozenset(ctx.formula_exceptions),
