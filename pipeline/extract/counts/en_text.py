@@ -30,6 +30,7 @@ PARTITIVE_COPULA = RULES.add(
 
 @dataclass(frozen=True)
 class Unit:
+    """The counted thing of a number: where it stands, its words, head noun and category."""
     start: int
     end: int
     text: str
