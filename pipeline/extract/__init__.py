@@ -26,17 +26,12 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
 
     view = document_view(doc, trace)
     if counts:
-        if doc.language == "zh":
-            from .counts_zh import find_counts_zh
-            doc.counts = find_counts_zh(doc.text)
-        else:
-            from .counts_en import find_counts_en
-            doc.counts = find_counts_en(doc)
-        doc.counts = with_unit_keys(doc.counts, doc.text)
+        from .counts import find_counts
+        doc.counts = with_unit_keys(find_counts(view), doc.text)
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:
-        spacy_doc = doc.spacy_doc if doc.language != "zh" else None
+        spacy_doc = view.spacy if doc.language != "zh" else None   # the tokens counts read
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
     if places:
         from .attribution import attribute

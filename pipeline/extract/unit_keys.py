@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from ..errors import ConfigError
 from ..resources import config_path, load_toml
-from .units_en import lemma
+from .counts.en_lexicon import count_lexicon
+from .data import DataFiles
 
 VOCABULARY_FILE = "unit_keys.toml"
 KEY_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -113,6 +114,7 @@ def _en_words(text: str) -> list[str]:
     """Lower-case words of an English unit, hyphens split, each made singular."""
     text = _QUOTES.sub(" ", _BRACKETED.sub(" ", text.translate(_FULL_WIDTH).lower()))
     text = _EN_BREAKS.sub(" , ", text.replace("-", " "))
+    lemma = count_lexicon(DataFiles.at()).nouns.lemma
     return [w if w == "," else lemma(w) for w in text.split()]
 
 
