@@ -115,6 +115,12 @@ def _load_config(path_str: str) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file {path} not found: check the path given to --config") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"invalid config {path}: not UTF-8 text; give a TOML file "
+                          f"(see configs/default.toml)") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path} ({exc.strerror or exc}): check the path "
+                          f"given to --config") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid config {path}: not valid TOML ({exc})") from None
     try:
