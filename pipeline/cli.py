@@ -97,7 +97,6 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
       bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
       RAY_ADDRESS=ray://head:10001 bulletins run archive/ -o out.jsonl --engine ray
     """
-    from .core import warm_up
     from .emit import dumps_line
     from .errors import ConfigError
     from .manifest import ManifestError
@@ -108,10 +107,8 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
     if errors_path and Path(errors_path).is_dir():
         raise BadCommandLine(f"--errors {errors_path} is a folder: name a file, such as "
                              f"{Path(errors_path) / 'errors.jsonl'}")
-    try:
-        warm_up(config)     # a missing data file is a config error: say so before writing anything
-    except ConfigError as exc:
-        raise BadCommandLine(str(exc)) from None
+    # Models load only once an input needs work; a missing data file then stops the run
+    # (ConfigError, exit 2) before anything is written.
     try:
         summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty,
                             force=force, workers=workers, engine=engine,

@@ -15,6 +15,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -22,7 +23,7 @@ from .config import Config
 from .emit import dumps_line, dumps_pretty
 from .engines import Job
 from .ingest import SkippedFiles, Source, count_sources, iter_sources
-from .manifest import Manifest, input_key
+from .manifest import Manifest, input_key, manifest_path
 
 MAX_ERROR_ROWS_KEPT = 1000      # for the summary on stderr; the errors file has them all
 
@@ -195,6 +196,24 @@ def _progress(inputs: list[str], show: bool | None):
                 file=sys.stderr)
 
 
+def _warm_up_or_undo(config: Config, manifest: Manifest | None, created: list[Path]) -> None:
+    """Load every model and data file now that there is work (a run with nothing to do loads
+    nothing). A missing data file fails every input, so it stops the run as a ConfigError
+    before any result is written, and the files this run created are removed again."""
+    from .core import warm_up
+    from .errors import ConfigError
+
+    try:
+        warm_up(config)
+    except ConfigError:
+        if manifest is not None:
+            manifest.close()
+        for path in created:
+            for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
+        raise
+
+
 def _run_ray_to_files(sources: Iterable[Source], config: Config, output: str, workers: int,
                       summary: Summary, started: float) -> Summary:
     """Ray reads, processes and writes on the cluster; each row has a `record` or an
@@ -230,10 +249,13 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     if to_file:
         err_path = Path(errors_path) if errors_path else default_errors_path(output)
         assert err_path is not None
+        trio = [Path(output), err_path, manifest_path(Path(output))]
+        created = [p for p in trio if not p.exists()]
         manifest = Manifest(Path(output), err_path, force=force)
         manifest.begin_run()
     else:
         out_stream = sys.stdout.buffer
+        created = [Path(errors_path)] if errors_path and not Path(errors_path).exists() else []
         err_stream = open(errors_path, "ab") if errors_path else None
     bar = _progress(inputs, progress)
     dump = dumps_pretty if pretty else dumps_line
@@ -242,7 +264,13 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     try:
         with _sigterm_as_interrupt():
             jobs = _plan(sources, config, manifest, summary)
-            for job, record, error in _engine_results(jobs, config, engine, workers):
+            first = next(jobs, None)        # unchanged inputs are skipped while planning
+            if first is not None:           # work to do: only now load models and engines
+                _warm_up_or_undo(config, manifest, created)
+                results = _engine_results(chain([first], jobs), config, engine, workers)
+            else:
+                results = iter(())
+            for job, record, error in results:
                 record_line = dump(record) if record is not None else None
                 error_line = dumps_line(error) if error is not None else None
                 if manifest is not None:

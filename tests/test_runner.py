@@ -103,6 +103,7 @@ def test_an_interrupted_run_removes_nothing(tmp_path, monkeypatch):
     folder = make_inputs(tmp_path / "in", 4)
     out = tmp_path / "r.jsonl"
     run([str(folder)], load_config(), output=str(out))
+    (folder / "b000.txt").write_text(EN.format(n=5), encoding="utf-8")     # work to do
 
     def interrupted(jobs, config, engine, workers):
         list(jobs)                                          # every input planned, then Ctrl-C
@@ -404,3 +405,25 @@ def test_counting_inputs_for_the_bar_reads_neither_files_nor_stdin(tmp_path, mon
     folder = make_inputs(tmp_path / "in", 5)
     (folder / "scan.png").write_bytes(b"\x89PNG")                   # left out, as in a run
     assert count_sources(["-", str(folder), str(tmp_path / "missing.txt")]) == 7
+
+
+def test_a_run_with_nothing_to_do_loads_no_model(tmp_path):
+    """Start-up: when the manifest says every input is done, no model, dictionary or pattern
+    file is loaded (spaCy and jieba are not even imported)."""
+    import subprocess
+    import sys
+
+    folder = make_inputs(tmp_path / "in", 2)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    script = ("import sys\n"
+              "from pipeline.cli import main\n"
+              f"try:\n    main(['run', {str(folder)!r}, '-o', {str(out)!r}, '-q'])\n"
+              "except SystemExit as exc:\n    code = exc.code\n"
+              "print(code, sorted(m for m in ('spacy', 'jieba', 'pipeline.extract', 'pipeline.core') "
+              "if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0 []", done.stderr
+    (folder / "b000.txt").write_text(EN.format(n=5), encoding="utf-8")      # now there is work
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0 ['jieba', 'pipeline.core', 'pipeline.extract', 'spacy']", done.stderr
