@@ -104,6 +104,12 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
 
     config = _config_or_exit(config_path)
     check_inputs_or_exit(inputs)
+    if engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise BadCommandLine("the ray engine needs Ray: pip install 'bulletins[ray]' "
+                                 "(or run with --engine local)")
     if errors_path and Path(errors_path).is_dir():
         raise BadCommandLine(f"--errors {errors_path} is a folder: name a file, such as "
                              f"{Path(errors_path) / 'errors.jsonl'}")

@@ -112,3 +112,16 @@ def test_stage_commands_say_when_a_folder_holds_no_bulletin(workdir, args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert result.stderr == f"warning: nothing to do: no bulletin file in emptydir (folders are read for {FOLDERS_READ})\n"
+
+
+def test_the_ray_engine_without_ray_installed_is_a_clear_error(workdir, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "ray" else real(name, *args))
+    result = CliRunner().invoke(main, ["run", "b.txt", "-o", "d/r.jsonl", "--engine", "ray"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: the ray engine needs Ray: pip install 'bulletins[ray]' "
+                             "(or run with --engine local)\n")
+    assert not (workdir / "d").exists()
