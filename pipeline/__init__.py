@@ -15,7 +15,7 @@ Heavy modules (spaCy, jieba, pydantic models) are imported lazily so that
 from __future__ import annotations
 
 __version__ = "0.2.0"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 __all__ = ["process", "load_records", "load_tables", "__version__", "SCHEMA_VERSION"]
 

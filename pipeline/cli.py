@@ -166,9 +166,11 @@ def schema():
 @click.option("--only", default="", metavar="PREFIX", help="Score only gold files starting so (en_, zh_).")
 @click.option("--show-errors", is_flag=True, help="List every miss and spurious item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--rules", "rules", is_flag=True,
+              help="Per extraction rule: how often it fired on INPUTS and how often it was right.")
 @click.argument("inputs", nargs=-1)
 @CONFIG_OPTION
-def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_path):
+def evaluate(gold_dir, pred_path, only, show_errors, as_json, rules, inputs, config_path):
     """Run the pipeline on INPUTS and print precision/recall/F1 against --gold.
 
     Uses the same matching rules as ../shared/bin/score, plus per-type activity scores.
@@ -178,6 +180,7 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
       bulletins evaluate --gold ../shared/corpus/dev/gold ../shared/corpus/dev/texts
       bulletins evaluate --gold corpus/gold corpus/texts --only zh_ --show-errors
       bulletins evaluate --gold corpus/gold --pred out/records.jsonl
+      bulletins evaluate --gold corpus/gold corpus/texts --rules
     """
     import json
 
@@ -185,6 +188,16 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
     from .evaluate import format_result, score
     from .runner import run as run_batch
 
+    if rules:
+        if not inputs:
+            raise click.UsageError("--rules runs the extractors: give INPUTS (the bulletins of --gold)")
+        from .extract.explain import rules_on_gold
+
+        try:
+            click.echo(rules_on_gold(gold_dir, inputs, _config_or_exit(config_path), prefix=only))
+        except FileNotFoundError as exc:
+            raise click.ClickException(f"{exc}: check --gold and --only") from None
+        return
     if pred_path:
         try:
             records = {str(r.get("doc_id")): r for r in read_jsonl(pred_path)}

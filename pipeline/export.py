@@ -18,6 +18,7 @@ import csv
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .extract.unit_keys import key_of
 from .report_text import Sentences
 
 # Column types: string, int64, float64, bool, list<string>.
@@ -32,8 +33,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "counts": (
         ("doc_id", "string"), ("count_index", "int64"), ("value", "float64"),
         ("low", "float64"), ("high", "float64"), ("qualifier", "string"), ("unit", "string"),
-        ("unit_normalized", "string"), ("category", "string"), ("activity", "string"),
-        ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
+        ("unit_normalized", "string"), ("category", "string"), ("unit_key", "string"),
+        ("activity", "string"), ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
         ("raw_span_end", "int64"), ("evidence", "string"), ("sentence", "string"),
     ),
     "places": (
@@ -96,7 +97,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
             "doc_id": doc_id, "count_index": i, "value": c.get("value"), "low": c.get("low"),
             "high": c.get("high"), "qualifier": c.get("qualifier"), "unit": c.get("unit"),
             "unit_normalized": c.get("unit_normalized"), "category": c.get("category"),
-            "activity": c.get("activity"), "span_start": start, "span_end": end,
+            "unit_key": key_of(c), "activity": c.get("activity"), "span_start": start, "span_end": end,
             "raw_span_start": raw_start, "raw_span_end": raw_end,
             "evidence": c.get("evidence", text[start:end]),
             "sentence": text[s:e],

@@ -90,12 +90,15 @@ def _activities_section(data: ReportData) -> str:
     held = hbar_chart(events[:CHART_ROWS], "Activities held (sum of linked event counts; log scale)",
                       width=480, label_width=160, log=True)
     rows = [[_e(a.type), _e(fmt_number(a.documents)), _e(fmt_number(a.counts)),
-             _e(fmt_number(a.events)), _e(fmt_number(a.people))] for a in data.activities]
-    table = _table(["type", "documents", "linked counts", "events (sum)", "people (sum)"],
-                   rows, numeric=(1, 2, 3, 4))
+             _e(fmt_number(a.events)), _e(fmt_number(a.people)), _e(fmt_number(a.person_times))]
+            for a in data.activities]
+    table = _table(["type", "documents", "linked counts", "events (sum)", "people (sum)",
+                    "person-times (sum)"], rows, numeric=(1, 2, 3, 4, 5))
     out = [_row(documents, table), _row(held)]
-    out.append('<p class="muted">Sums add the values of counts linked to the type: '
-               '“events” those counting activities or sessions, “people” those counting people. '
+    out.append('<p class="muted">Sums add the values of counts linked to the type, by '
+               '<code>unit_key</code>: “events” those counting activities or sessions, “people” '
+               'those counting people (persons, volunteers, party members), “person-times” '
+               'attendances (人次). Money, views, reads and places are never added. '
                'Counts in different documents may describe the same events.</p>')
     return "".join(out)
 
@@ -121,23 +124,29 @@ def _counts_section(data: ReportData) -> str:
         return "<p>No counts were extracted.</p>"
     chart = column_chart(data.magnitudes, "How large the counts are (number of counts by size)",
                          width=520)
-    rows = [[_e(name), _e(fmt_number(n)), _e(fmt_number(total))] for name, n, total in data.categories]
-    out = [_row(chart, "<h3>By category</h3>" + _table(["category", "counts", "sum of values"],
-                                                        rows, numeric=(1, 2)))]
+    rows = [[_e(key), _e(fmt_number(n)), _e("—" if total is None else fmt_number(total))]
+            for key, n, total in data.unit_keys]
+    by_key = "<h3>By counted thing</h3>" + _table(["unit_key", "counts", "sum of values"], rows,
+                                                    numeric=(1, 2))
+    rows = [[_e(name), _e(fmt_number(n))] for name, n, _ in data.categories]
+    by_category = "<h3>By category</h3>" + _table(["category", "counts"], rows, numeric=(1,))
+    out = [_row(chart, by_key, by_category)]
+    out.append('<p class="muted">Values are added only within one <code>unit_key</code> (like '
+               'with like); counts that fit no key (<code>other</code>) are not added up.</p>')
     out.append("<h3>Largest counts</h3>")
     out.append('<p class="muted">Counts from one sentence are listed together, the sentence '
                'shown once with each of them marked.</p>')
     rows = []
     for group in by_sentence(data.largest):
         for i, c in enumerate(group):
-            row = [_e(fmt_number(c.value)), _e(c.qualifier), _e(c.unit), _e(c.category),
-                   _e(c.activity or "—")]
+            row = [_e(fmt_number(c.value)), _e(c.qualifier), _e(c.unit), _e(c.unit_key),
+                   _e(c.category), _e(c.activity or "—")]
             if i == 0:
                 row += [(_marked_sentence(group), len(group)),
                         (f"{_e(c.doc_id)}<br>{_source(c.source_path)}", len(group))]
             rows.append(row)
-    out.append(_table(["value", "qualifier", "unit", "category", "activity", "evidence sentence",
-                       "document"], rows, numeric=(0,), wide=(5,)))
+    out.append(_table(["value", "qualifier", "unit", "unit_key", "category", "activity",
+                       "evidence sentence", "document"], rows, numeric=(0,), wide=(6,)))
     return "".join(out)
 
 

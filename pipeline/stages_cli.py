@@ -150,14 +150,27 @@ def register_stage_commands(main: click.Group) -> None:
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)
     @click.option("-o", "--output", default=None, help="Output records JSONL (default: stdout).")
+    @click.option("--explain", is_flag=True,
+                  help="INPUTS are bulletins: print every candidate item, the rule that proposed "
+                       "it, its reasons and whether it was kept.")
     @CONFIG_OPTION
-    def extract(inputs, output, config_path):
+    def extract(inputs, output, explain, config_path):
         """Extract counts, places and activities from `bulletins clean` JSONL; validate; emit records.
 
         \b
-        Example:
+        Examples:
           bulletins extract clean.jsonl -o records.jsonl
+          bulletins extract --explain corpus/texts/en_s01.txt
         """
+        if explain:
+            from .cli import check_inputs_or_exit
+            from .extract.explain import explain_inputs
+
+            config = _config(config_path)
+            check_inputs_or_exit(inputs)
+            for line in explain_inputs(inputs, config):
+                click.echo(line)
+            return
         from .emit import dumps_line, read_jsonl
         from .errors import PipelineError
         from .extract import extract_document

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.document import Document
-from pipeline.extract import counts_en
+from pipeline.extract import counts_en, link
 from pipeline.extract.counts_en import find_counts_en
 
 
@@ -149,7 +149,7 @@ def test_a_total_of_thousands_of_people():
 
 def test_team_of_people_counts_people_and_links_through_the_team(monkeypatch):
     seen = []
-    monkeypatch.setattr(counts_en.activities, "activity_for_unit",
+    monkeypatch.setattr(link.activities, "activity_for_unit",
                         lambda unit, context, language: seen.append((unit, context)) or "preaching")
     text = "A lecture team of more than 60 people was formed to preach the new policy."
     c = only(text)
@@ -160,7 +160,7 @@ def test_team_of_people_counts_people_and_links_through_the_team(monkeypatch):
 
 def test_members_of_a_named_team_link_through_the_team(monkeypatch):
     seen = []
-    monkeypatch.setattr(counts_en.activities, "activity_for_unit",
+    monkeypatch.setattr(link.activities, "activity_for_unit",
                         lambda unit, context, language: seen.append(unit) or "preaching")
     c = only("Six members of the youth lecture team spoke at the school.")
     assert c["unit"] == "members" and c["activity"] == "preaching"
@@ -169,7 +169,7 @@ def test_members_of_a_named_team_link_through_the_team(monkeypatch):
 
 def test_role_neutral_people_link_to_no_activity(monkeypatch):
     # only the unit's own words are asked (no sentence): they name no role here
-    monkeypatch.setattr(counts_en.activities, "activity_for_unit",
+    monkeypatch.setattr(link.activities, "activity_for_unit",
                         lambda unit, context, language: "preaching" if context else None)
     c = only("The preaching tour reached 300 residents.")
     assert c["activity"] is None

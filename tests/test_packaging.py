@@ -39,7 +39,9 @@ def test_every_package_folder_is_listed_in_pyproject():
     folders = sorted(".".join(p.parent.relative_to(REPO).parts)
                      for p in (REPO / "pipeline").rglob("__init__.py"))
     listed = _pyproject()["tool"]["setuptools"]["packages"]
-    assert sorted(set(listed) - {"pipeline.configs"}) == folders
+    assert sorted(set(listed) - {"pipeline.configs"}) == folders, (
+        "a wheel carries only the packages listed under [tool.setuptools] packages in "
+        "pyproject.toml: list every folder of pipeline/ that has an __init__.py")
 
 
 def test_licence_files_are_in_the_repository_and_declared():

@@ -188,13 +188,13 @@ def test_chart_texts_stay_inside_their_charts_in_chromium(tmp_path):
     if not _chromium():
         pytest.skip("chromium is not installed (apt-get install -y chromium): "
                     "the layout check runs only where it is")
-    text = "So far 208845907 people attended 36 sessions in Xilingol League Banner Town."
+    text = "So far 208845907 sessions were held, 36 sessions in Xilingol League Banner Town."
     records = [make_record("big", text, counts=[
-        ("208845907 people", 208_845_907, "people", "activity", "preaching", "exact"),
+        ("208845907 sessions", 208_845_907, "sessions", "activity", "preaching", "exact"),
         ("36 sessions", 36, "sessions", "activity", "a_rather_long_activity_type_name", "exact")],
         places=[("Xilingol League Banner Town With A Very Long English Name", "锡林郭勒盟某某旗某某镇",
                  "township", None, "Xilingol League Banner Town")],
-        activities=[("preaching", "attended"), ("a_rather_long_activity_type_name", "sessions")])]
+        activities=[("preaching", "held"), ("a_rather_long_activity_type_name", "Town")])]
     measured = _measured_svg_texts(render_report(records, [], title="layout"), tmp_path)
     assert any(t == "208,845,907" for *_, t in measured)
     outside = [(t, round(left, 1), round(right, 1), width) for left, right, width, t in measured

@@ -1,18 +1,30 @@
 """Extract: counts, places and activity types from a cleaned document.
 
-Each extractor is a pure function of the text (and its shared tokenisation); this module
-only chooses the language path and links counts to activity types.
+`extract_document` builds the document's one shared reading (`doc.DocView`: tokens, sentences,
+clauses, quotes, titles) and runs the components over it; each proposes candidates, attaches
+reasons and decides (`decisions`), and records what it decided on the view's trace when one is
+given (`bulletins extract --explain`, `bulletins evaluate --rules`).
 """
 from __future__ import annotations
 
 from ..document import Document
+from .decisions import Trace
+from .doc import DocView
+
+
+def document_view(doc: Document, trace: Trace | None = None, data=None) -> DocView:
+    """The view of a cleaned document, sharing its English tokens when they were made."""
+    return DocView(doc.text, doc.language, data=data, trace=trace or Trace(),
+                   spacy_doc=doc.__dict__.get("spacy_doc"), title=doc.meta.get("title"))
 
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
-                     activities: bool = True) -> Document:
+                     activities: bool = True, trace: Trace | None = None) -> Document:
     from . import activities as activity_types
     from .places import find_places
+    from .unit_keys import with_unit_keys
 
+    view = document_view(doc, trace)
     if counts:
         if doc.language == "zh":
             from .counts_zh import find_counts_zh
@@ -20,9 +32,13 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
         else:
             from .counts_en import find_counts_en
             doc.counts = find_counts_en(doc)
+        doc.counts = with_unit_keys(doc.counts, doc.text)
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:
         spacy_doc = doc.spacy_doc if doc.language != "zh" else None
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
+    if places:
+        from .attribution import attribute
+        doc.main_place = attribute(view, doc.counts, doc.places)
     return doc

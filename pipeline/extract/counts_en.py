@@ -7,7 +7,7 @@ Steps, each a pure function over the text:
 2. count_filters_en drops the ones that are not counts (masks, slogans, dates, years, ages, ...);
 3. units_en finds the counted thing after the number, else before it ("volunteers numbering
    300"), else an antecedent ("12 of whom"); a duration, age, percentage... unit drops it;
-4. the activity link comes from activities.activity_for_unit with the sentence as context.
+4. the activity link comes from link.count_type_en (the thing's words, else its sentence).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ..resources import load_toml
-from . import activities
+from . import link
 from .count_filters_en import (capitalised_name_numeral, formula_numeral, is_age_or_position,
                                is_date_or_year, is_frequency_or_multiplier, masked_spans,
                                quoted_spans, slogan_numeral, titled_name_after)
@@ -27,8 +27,6 @@ from .units_en import (OPEN_QUOTES, Unit, category_of, group_after, group_before
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 # After a number with no unit of its own, a terminator lets the noun before it be the unit.
 BACKWARD_END = re.compile(r"\s*(?:[,;.!?，；。)]|respectively\b|$)", re.I)
-# A gloss in a normalised unit ("times (occurrences)") is no part of the counted thing.
-_PARENTHESIS = re.compile(r"\s*\(.*\)$")
 INTEGRAL = {"people", "organization", "activity", "place", "item"}
 LINKED_CATEGORIES = {"activity", "organization", "people", "item"}
 
@@ -76,30 +74,19 @@ def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
             or titled_name_after(text, phrase))
 
 
-def _activity(unit: Unit, link_unit: str | None, sentence: str, previous=None) -> str | None:
-    """The taxonomy type of the counted thing. Role-neutral people (party members, residents)
-    link to none unless the count sizes a group formed to do something. A bare noun whose
-    sentence names no type takes it from the sentence before, in the same paragraph ("26
-    lecturers were chosen. They formed 6 teams"); `previous()` gives that sentence or ""."""
+def _activity(view, unit: Unit, link_unit: str | None, sentence: tuple[int, int],
+              previous=None) -> str | None:
     if unit.category not in LINKED_CATEGORIES and not link_unit:
         return None
     lex = unit_lexicon()
-    neutral = unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people
-    reading = (link_unit or _PARENTHESIS.sub("", unit.normalized or "") or unit.text)
-    reading = reading.strip(" \"“”‘’'")
-    if unit.category == "people" and neutral and not link_unit and " and " not in unit.text:
-        # only the unit's own words may name a role ("grid members"), never the sentence
-        return activities.activity_for_unit(reading, "", "en")
-    found = activities.activity_for_unit(reading, sentence, "en")
-    if found is None and previous is not None:
-        before = previous()
-        if before:
-            found = activities.activity_for_unit(reading, f"{before} {sentence}", "en")
-    return found
+    neutral = unit.category == "people" and (
+        unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people)
+    return link.count_type_en(view, unit.text, unit.normalized, link_unit, neutral, sentence, previous,
+                              unit_span=(unit.start, unit.end))
 
 
-def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
-           link_unit: str | None, sentence: str, previous) -> dict:
+def _count(view, phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
+           link_unit: str | None, sentence: tuple[int, int], previous) -> dict:
     return {
         "value": phrase.value,
         "low": phrase.low,
@@ -108,7 +95,7 @@ def _count(phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qua
         "unit": unit.text.strip(),
         "unit_normalized": unit.normalized,
         "category": unit.category,
-        "activity": _activity(unit, link_unit, sentence, previous),
+        "activity": _activity(view, unit, link_unit, sentence, previous),
         "span": [span_start, span_end],
     }
 
@@ -209,7 +196,7 @@ def find_counts_en(doc) -> list[dict]:
             if unit is not None and not unit.excluded and looks_plural(unit.head, unit_lexicon()) \
                     and category_of([unit.head], unit_lexicon()) is not None \
                     and not _is_excluded_number(text, phrase, masks, quotes):
-                counts.append(_count(phrase, unit, phrase.q_start, unit.end, qualifier, None, sentence,
+                counts.append(_count(doc, phrase, unit, phrase.q_start, unit.end, qualifier, None, (s_start, s_end),
                                      lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
                 continue
             previous = _antecedent(counts, phrase, s_start)
@@ -233,7 +220,7 @@ def find_counts_en(doc) -> list[dict]:
             link_unit = None
             named = text[phrase.end:unit.start].strip()
             named = named.strip("".join(OPEN_QUOTES) + "”’」』") if named[:1] in OPEN_QUOTES else ""
-            if named and activities.activity_for_unit(named, "", "en"):
+            if named and link.thing_type(named, "en"):
                 link_unit = named  # 128 "I do practical things for the masses" projects: so typed
             elif unit.category == "people":
                 group = group_after(text, unit.end)
@@ -254,6 +241,6 @@ def find_counts_en(doc) -> list[dict]:
         if _is_excluded_number(text, phrase, masks, quotes):
             continue
         link_unit = group_before(text, phrase.q_start) or link_unit
-        counts.append(_count(phrase, unit, span_start, span_end, qualifier, link_unit, sentence,
+        counts.append(_count(doc, phrase, unit, span_start, span_end, qualifier, link_unit, (s_start, s_end),
                              lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
     return counts

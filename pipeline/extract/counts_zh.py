@@ -366,7 +366,7 @@ def _standalone_one(m: re.Match) -> bool:
 
 
 def find_counts_zh(text: str) -> list[dict]:
-    from .activities import activity_for_unit
+    from .link import count_type_zh
 
     lex = lexicon()
     idiom_spans = [mm.span() for mm in lex.idioms.finditer(text)]
@@ -402,7 +402,8 @@ def find_counts_zh(text: str) -> list[dict]:
             "low": low, "high": value if low is not None else None,
             "qualifier": qualifier, "unit": unit, "unit_normalized": None,
             "category": category_of(unit, measure, lex),
-            "activity": activity_for_unit(unit, sentence_around(text, unit_start, unit_end, ends), "zh"),
+            "activity": count_type_zh(None, unit, sentence_around(text, unit_start, unit_end, ends),
+                                      unit_span=(unit_start, unit_end)),
             "span": [min(unit_start, span_start), max(unit_end, span_end)],
         }
         found.append((m, count))
