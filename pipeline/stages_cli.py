@@ -76,6 +76,14 @@ def _check_jsonl_inputs(inputs) -> None:
                                  f"stage (nothing was written)")
 
 
+def _say_if_nothing_found(inputs) -> None:
+    from .cli import nothing_found_message
+    from .ingest import count_sources
+
+    if count_sources(inputs) == 0:      # names only: no file (nor stdin) is read
+        click.echo(f"warning: {nothing_found_message(inputs)}", err=True)
+
+
 def _sources(inputs):
     """The bulletin files named by INPUTS (checked to exist by the caller, before it writes
     anything), saying so on stderr when there is none."""
@@ -170,6 +178,7 @@ def register_stage_commands(main: click.Group) -> None:
             check_inputs_or_exit(inputs)
             for line in explain_inputs(inputs, config):
                 click.echo(line)
+            _say_if_nothing_found(inputs)
             return
         from .emit import dumps_line, read_jsonl
         from .errors import PipelineError

@@ -47,6 +47,8 @@ CASES = [
      "Error: no such file or folder: missing.txt: check the path; nothing was written\n"),
     (["extract", "bad.jsonl", "-o", "d/r.jsonl"], 1, None),
     (["extract", "b.txt", "-o", "d/r.jsonl"], 1, None),
+    (["extract", "--explain", "missing.txt"], 2,
+     "Error: no such file or folder: missing.txt: check the path; nothing was written\n"),
     (["run", "missing.txt", "-o", "d/r.jsonl"], 2,
      "Error: no such file or folder: missing.txt: check the path; nothing was written\n"),
     (["run", "b.txt", "-o", "afile/r.jsonl"], 2,
@@ -107,7 +109,8 @@ def test_a_bad_line_midway_leaves_no_partial_output(workdir):
     assert not (workdir / "clean.jsonl").exists() and not list(workdir.glob("*.partial"))
 
 
-@pytest.mark.parametrize("args", [["ingest", "emptydir"], ["clean", "--explain", "emptydir"]])
+@pytest.mark.parametrize("args", [["ingest", "emptydir"], ["clean", "--explain", "emptydir"],
+                                  ["extract", "--explain", "emptydir"]])
 def test_stage_commands_say_when_a_folder_holds_no_bulletin(workdir, args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
