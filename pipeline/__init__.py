@@ -20,10 +20,12 @@ SCHEMA_VERSION = "1.2"
 __all__ = ["process", "load_records", "load_tables", "__version__", "SCHEMA_VERSION"]
 
 
-def process(text: str, doc_id: str = "text", config=None):
-    """Run the whole pipeline on one string and return a validated `Record`.
+def process(text: str | bytes, doc_id: str = "text", config=None):
+    """Run the whole pipeline on one string (or a file's bytes, decoded as `bulletins run`
+    decodes files) and return a validated `Record`.
 
-    Raises `pipeline.errors.PipelineError` when the text cannot be processed.
+    Raises `pipeline.errors.PipelineError` when the text cannot be processed (empty, not
+    text, ...), and `TypeError` when `text` is neither str nor bytes (None, a path, ...).
     """
     from .core import process_text
 

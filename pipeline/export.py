@@ -6,7 +6,11 @@ Every table is keyed by `doc_id`. Places and activities are one row per entity i
 
 The column types are declared once here (`TABLES`); parquet files carry them as explicit
 pyarrow schemas, CSV files are written with the csv module (no pyarrow needed) with list
-columns joined by `|` and nulls as empty fields.
+columns joined by `|`, nulls as empty fields and whole numbers without a decimal point.
+
+Records hold scraped page text, and a spreadsheet runs a CSV cell that begins with `=`, `+`,
+`-`, `@`, a tab or a carriage return as a formula. CSV text cells that begin so get a leading
+apostrophe, as OWASP recommends for CSV injection; parquet keeps the text as it is.
 """
 from __future__ import annotations
 
@@ -164,13 +168,26 @@ def arrow_tables(tables: dict[str, list[dict]]) -> dict:
             for name, rows in tables.items()}
 
 
+# A cell beginning with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """Text a spreadsheet will show as text, never run: a leading apostrophe before a
+    formula's first character (the apostrophe is hidden by the spreadsheet)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv_cell(value, kind: str):
     if value is None:
         return ""
     if kind == "list<string>":
-        return LIST_SEPARATOR.join(value)
+        return neutralise_formula(LIST_SEPARATOR.join(value))
     if kind == "float64":
-        return repr(float(value))
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)   # 14, not 14.0
+    if kind == "string":
+        return neutralise_formula(value)
     return value
 
 
@@ -181,7 +198,8 @@ class _CsvSink:
         self.paths = {name: out_dir / f"{name}.csv" for name in TABLES}
         self.files = {name: open(path, "w", encoding="utf-8", newline="")
                       for name, path in self.paths.items()}
-        self.writers = {name: csv.writer(f, lineterminator="\n") for name, f in self.files.items()}
+        # CRLF line ends (RFC 4180): the csv module then quotes a field holding a lone \r too
+        self.writers = {name: csv.writer(f, lineterminator="\r\n") for name, f in self.files.items()}
         for name, writer in self.writers.items():
             writer.writerow([column for column, _ in TABLES[name]])
 

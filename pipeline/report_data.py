@@ -46,6 +46,17 @@ class LargeCount:
     evidence: str
     after: str
     unit_key: str = "other"
+    sentence_at: tuple[int, int] = (0, 0)   # [s, e) of the sentence in the record's text
+    order: int = 0                          # which record it came from (for grouping)
+
+    @property
+    def sentence(self) -> str:
+        return self.before + self.evidence + self.after
+
+    @property
+    def evidence_at(self) -> tuple[int, int]:
+        """[start, end) of the evidence within `sentence`."""
+        return len(self.before), len(self.before) + len(self.evidence)
 
 
 @dataclass
@@ -65,6 +76,17 @@ class QuietDocument:
 
 
 @dataclass
+class WarnedDocument:
+    """A record that carries warnings (decoding repaired or damaged, ...): its text may differ
+    from the page, so its figures are worth a look."""
+    doc_id: str
+    source_path: str | None
+    language: str
+    counts: int
+    warnings: list[str]
+
+
+@dataclass
 class ReportData:
     records: int = 0
     errors: list[dict] = field(default_factory=list)       # at most `limit` rows shown
@@ -80,6 +102,8 @@ class ReportData:
     largest: list[LargeCount] = field(default_factory=list)
     quiet: list[QuietDocument] = field(default_factory=list)               # at most `limit`
     quiet_total: int = 0
+    warned: list[WarnedDocument] = field(default_factory=list)             # at most `limit`
+    warned_total: int = 0
 
 
 MAGNITUDE_LABELS = {-1: "<1", 0: "1–9", 1: "10–99", 2: "100–999", 3: "1k–10k", 4: "10k–100k",
@@ -136,6 +160,14 @@ class Summariser:
             self._key_sum[key] += value
             self._bins[floor(log10(value)) if value >= 1 else -1] += 1
         self._add_largest(record, counts)
+        warnings = record.get("warnings") or []
+        if warnings:
+            data.warned_total += 1
+            if len(data.warned) < self.limit:
+                data.warned.append(WarnedDocument(
+                    doc_id=record["doc_id"], source_path=(record.get("source") or {}).get("path"),
+                    language=record.get("language") or "?", counts=len(counts),
+                    warnings=list(warnings)))
         if not counts:
             data.quiet_total += 1
             if len(data.quiet) < self.limit:
@@ -198,7 +230,8 @@ class Summariser:
                 value=value, qualifier=c.get("qualifier") or "exact", unit=c.get("unit") or "",
                 category=c.get("category") or "other", activity=c.get("activity"), unit_key=key_of(c),
                 doc_id=record["doc_id"], source_path=(record.get("source") or {}).get("path"),
-                before=text[s:start], evidence=text[start:end], after=text[end:e])
+                before=text[s:start], evidence=text[start:end], after=text[end:e],
+                sentence_at=(s, e), order=self.data.records)
             entry = (*key, item)
             if len(self._largest) < self.top:
                 heapq.heappush(self._largest, entry)
@@ -222,6 +255,16 @@ class Summariser:
                                for k in range(low, high + 1)]
         data.largest = [item for _, _, item in sorted(self._largest, key=lambda x: (-x[0], -x[1]))]
         return data
+
+
+def by_sentence(largest: list[LargeCount]) -> list[list[LargeCount]]:
+    """The largest counts grouped by the sentence they come from (one sentence often holds
+    several large counts), groups in the order of their largest count, counts in a group
+    largest first. Sentences of different records stay apart even when their text is equal."""
+    groups: dict[tuple, list[LargeCount]] = {}
+    for count in largest:                      # largest first
+        groups.setdefault((count.order, count.sentence_at), []).append(count)
+    return list(groups.values())
 
 
 def summarise(records: Iterable[dict], errors: Iterable[dict] = (), top: int = 25,
