@@ -6,7 +6,11 @@ Every table is keyed by `doc_id`. Places and activities are one row per entity i
 
 The column types are declared once here (`TABLES`); parquet files carry them as explicit
 pyarrow schemas, CSV files are written with the csv module (no pyarrow needed) with list
-columns joined by `|` and nulls as empty fields.
+columns joined by `|`, nulls as empty fields and whole numbers without a decimal point.
+
+Records hold scraped page text, and a spreadsheet runs a CSV cell that begins with `=`, `+`,
+`-`, `@`, a tab or a carriage return as a formula. CSV text cells that begin so get a leading
+apostrophe, as OWASP recommends for CSV injection; parquet keeps the text as it is.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import csv
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .extract.unit_keys import key_of
 from .report_text import Sentences
 
 # Column types: string, int64, float64, bool, list<string>.
@@ -28,8 +33,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "counts": (
         ("doc_id", "string"), ("count_index", "int64"), ("value", "float64"),
         ("low", "float64"), ("high", "float64"), ("qualifier", "string"), ("unit", "string"),
-        ("unit_normalized", "string"), ("category", "string"), ("activity", "string"),
-        ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
+        ("unit_normalized", "string"), ("category", "string"), ("unit_key", "string"),
+        ("activity", "string"), ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
         ("raw_span_end", "int64"), ("evidence", "string"), ("sentence", "string"),
     ),
     "places": (
@@ -92,7 +97,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
             "doc_id": doc_id, "count_index": i, "value": c.get("value"), "low": c.get("low"),
             "high": c.get("high"), "qualifier": c.get("qualifier"), "unit": c.get("unit"),
             "unit_normalized": c.get("unit_normalized"), "category": c.get("category"),
-            "activity": c.get("activity"), "span_start": start, "span_end": end,
+            "unit_key": key_of(c), "activity": c.get("activity"), "span_start": start, "span_end": end,
             "raw_span_start": raw_start, "raw_span_end": raw_end,
             "evidence": c.get("evidence", text[start:end]),
             "sentence": text[s:e],
@@ -163,13 +168,26 @@ def arrow_tables(tables: dict[str, list[dict]]) -> dict:
             for name, rows in tables.items()}
 
 
+# A cell beginning with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """Text a spreadsheet will show as text, never run: a leading apostrophe before a
+    formula's first character (the apostrophe is hidden by the spreadsheet)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv_cell(value, kind: str):
     if value is None:
         return ""
     if kind == "list<string>":
-        return LIST_SEPARATOR.join(value)
+        return neutralise_formula(LIST_SEPARATOR.join(value))
     if kind == "float64":
-        return repr(float(value))
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)   # 14, not 14.0
+    if kind == "string":
+        return neutralise_formula(value)
     return value
 
 
@@ -180,7 +198,8 @@ class _CsvSink:
         self.paths = {name: out_dir / f"{name}.csv" for name in TABLES}
         self.files = {name: open(path, "w", encoding="utf-8", newline="")
                       for name, path in self.paths.items()}
-        self.writers = {name: csv.writer(f, lineterminator="\n") for name, f in self.files.items()}
+        # CRLF line ends (RFC 4180): the csv module then quotes a field holding a lone \r too
+        self.writers = {name: csv.writer(f, lineterminator="\r\n") for name, f in self.files.items()}
         for name, writer in self.writers.items():
             writer.writerow([column for column, _ in TABLES[name]])
 

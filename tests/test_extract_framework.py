@@ -136,8 +136,46 @@ def test_data_tables_check_their_header_and_cells(tmp_path):
         data.table("cells.tsv", _Row)
 
 
-def test_quotes_reopen_close_innermost_and_end_at_line_breaks():
-    text = '《a《bc》d》 “one ‘two’ three” "x\n" 「y」'
-    view = DocView(text, "zh")
-    assert [(text[q.start:q.end], q.mark) for q in view.quotes.all] == [
-        ("《bc》", "《"), ("“one ‘two’ three”", "“"), ("‘two’", "‘"), ("「y」", "「")]
+def test_a_quiet_trace_keeps_only_accepted_candidates_for_confidence():
+    reason = RULES.add("count.any.test_reject2", "reject", "test rule")
+    trace = Trace()
+    kept = Candidate("count", 0, 3, "count.any.test_suggest")
+    item = {"value": 3}
+    trace.accept(kept, item)
+    trace.reject(Candidate("count", 5, 9, "count.any.test_suggest"), reason)
+    assert trace.kept == [kept] and kept.item is item and trace.candidates == []
+
+
+def test_quotes_are_the_pairs_a_character_by_character_reading_finds():
+    """QuoteIndex visits only marks and line breaks; it pairs exactly as reading every character
+    of every line would (the straight quote closes itself, a closing mark its opener)."""
+    import random
+
+    from pipeline.extract.doc import MAX_QUOTE_CHARS, QUOTE_PAIRS, Quote, QuoteIndex
+
+    def every_character(text):
+        found, start = [], 0
+        for line in text.split("\n"):
+            open_at = {}
+            for i, ch in enumerate(line):
+                if ch in open_at and QUOTE_PAIRS[ch] == ch:
+                    s = open_at.pop(ch)
+                    if i - s < MAX_QUOTE_CHARS:
+                        found.append(Quote(start + s, start + i + 1, ch))
+                elif ch in QUOTE_PAIRS:
+                    open_at[ch] = i
+                else:
+                    for mark, close in QUOTE_PAIRS.items():
+                        if ch == close and mark != close and mark in open_at:
+                            s = open_at.pop(mark)
+                            if i - s < MAX_QUOTE_CHARS:
+                                found.append(Quote(start + s, start + i + 1, mark))
+                            break
+            start += len(line) + 1
+        return sorted(found)
+
+    rng = random.Random(7)
+    pieces = list('“”"‘’「」『』《》\n') + ["a", " ", "two teams", "x" * 60]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert QuoteIndex(text).all == every_character(text), text

@@ -56,7 +56,7 @@ def test_add_pipe_works_without_importing_the_package_first():
 
 
 def test_counts_component_puts_spans_with_attributes(monkeypatch):
-    monkeypatch.setattr("pipeline.extract.counts_en.find_counts_en", fake_counts)
+    monkeypatch.setattr("pipeline.extract.counts.en.find_counts_en", fake_counts)
     nlp = spacy.blank("en")
     nlp.add_pipe("bulletin_counts")
     doc = nlp(EN)

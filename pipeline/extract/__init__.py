@@ -8,33 +8,32 @@ given (`bulletins extract --explain`, `bulletins evaluate --rules`).
 from __future__ import annotations
 
 from ..document import Document
-from .decisions import OFF, Trace
+from .decisions import Trace
 from .doc import DocView
 
 
-def document_view(doc: Document, trace: Trace = OFF, data=None) -> DocView:
+def document_view(doc: Document, trace: Trace | None = None, data=None) -> DocView:
     """The view of a cleaned document, sharing its English tokens when they were made."""
-    return DocView(doc.text, doc.language, data=data, trace=trace,
+    return DocView(doc.text, doc.language, data=data, trace=trace or Trace(),
                    spacy_doc=doc.__dict__.get("spacy_doc"), title=doc.meta.get("title"))
 
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
-                     activities: bool = True, trace: Trace = OFF) -> Document:
+                     activities: bool = True, trace: Trace | None = None) -> Document:
     from . import activities as activity_types
     from .places import find_places
+    from .unit_keys import with_unit_keys
 
     view = document_view(doc, trace)
     if counts:
-        if doc.language == "zh":
-            from .counts_zh import find_counts_zh
-            doc.counts = find_counts_zh(doc.text)
-        else:
-            from .counts_en import find_counts_en
-            doc.counts = find_counts_en(doc)
+        from .counts import find_counts
+        doc.counts = with_unit_keys(find_counts(view), doc.text)
     if places:
         doc.places = find_places(view)
     if activities:
-        spacy_doc = doc.spacy_doc if doc.language != "zh" else None
+        spacy_doc = view.spacy if doc.language != "zh" else None   # the tokens counts read
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
-    del view
+    if places:
+        from .attribution import attribute
+        doc.main_place = attribute(view, doc.counts, doc.places)
     return doc

@@ -86,7 +86,7 @@ class Quote(NamedTuple):
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
 MAX_QUOTE_CHARS = 160
 _OPENER_OF = {close: mark for mark, close in QUOTE_PAIRS.items() if mark != close}
-_MARK_OR_LINE = re.compile("[" + re.escape("".join(dict.fromkeys([*QUOTE_PAIRS, *QUOTE_PAIRS.values()]))) + "\n]")
+_MARK_OR_LINE = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "".join(_OPENER_OF)) + "\n]")
 
 # English sentences come from spaCy's sentencizer; Chinese ones end at these marks (a line
 # break ends both).
@@ -192,12 +192,12 @@ class QuoteIndex:
     def __init__(self, text: str):
         found: list[Quote] = []
         open_at: dict[str, int] = {}
-        # only marks and line breaks matter: visit those, not every character
+        # only quotation marks and line breaks change anything: visit them, not every character
         for m in _MARK_OR_LINE.finditer(text):
-            i, ch = m.start(), m.group()
+            ch, i = m.group(), m.start()
             if ch == "\n":
-                open_at.clear()
-            elif ch in open_at and QUOTE_PAIRS[ch] == ch:           # a straight quote closes
+                open_at.clear()                                      # quotes pair on one line
+            elif ch in open_at and QUOTE_PAIRS[ch] == ch:            # a straight quote closes
                 s = open_at.pop(ch)
                 if i - s < MAX_QUOTE_CHARS:
                     found.append(Quote(s, i + 1, ch))
@@ -229,4 +229,3 @@ class QuoteIndex:
     def spans(self, max_chars: int = MAX_QUOTE_CHARS, marks: str | None = None) -> Spans:
         return Spans((q.start, q.end) for q in self.all
                      if q.end - q.start <= max_chars + 2 and (marks is None or q.mark in marks))
-

@@ -1,55 +1,14 @@
-"""Why an English number is not a count: masks (URLs, files, phones, clock times, dates, codes,
-percentages, ordinals, numeral place names), quoted slogans and formulas, dates by month name,
-years, ages, positions and frequencies. Data in configs/counts_en/exclusions.toml.
+"""Masks: URLs, file names, phone numbers, clock times, dates and codes in digits, percentages,
+ordinals and numerals that name things — a number inside one is no count. The patterns are
+exclusions.toml [masks]; they are run only on the few words around each number.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..resources import load_toml
-from .numbers_en import NumberPhrase, find_number_phrases, tokens_before, tokens_from
-
-QUOTED = re.compile(r"“[^“”\n]{1,160}”|\"[^\"\n]{1,160}\"|‘[^‘’\n]{1,60}’|「[^「」\n]{1,160}」")
-
-
-@dataclass(frozen=True)
-class Rules:
-    masks: "_Prefiltered"
-    numeral_names: "_Prefiltered"
-    name_masks: "_Prefiltered"
-    months: frozenset
-    year_prepositions: frozenset
-    age_before: tuple
-    position_before: frozenset
-    frequency_words: frozenset
-    periods: tuple
-    multipliers: frozenset
-    formula_exceptions: frozenset
-
-
-@lru_cache(maxsize=1)
-def rules() -> Rules:
-    ex = load_toml("counts_en/exclusions.toml")
-    ctx = ex["context"]
-    freq = ex["frequency"]
-    return Rules(
-        masks=_Prefiltered(ex["masks"]["patterns"], re.I),
-        numeral_names=_Prefiltered(ex["masks"]["numeral_names"], re.I),
-        name_masks=_Prefiltered(ex["masks"]["name_patterns"]),
-        months=frozenset(ctx["months"]),
-        year_prepositions=frozenset(ctx["year_prepositions"]),
-        age_before=tuple(ctx["age_before"]),
-        position_before=frozenset(ctx["position_before"]),
-        frequency_words=frozenset(freq["words"]),
-        periods=tuple(sorted(freq["periods"], key=len, reverse=True)),
-        multipliers=frozenset(freq["multipliers"]),
-        formula_exceptions=frozenset(ctx["formula_exceptions"]),
-    )
-
+from ..data import DataFiles
 
 # --- literal pre-check of the mask alternations -------------------------------------------
 # Each alternative of a mask pattern is read (re's own parser) for a set of literal strings one
@@ -236,40 +195,23 @@ class _Prefiltered:
         return pat
 
 
-class Spans:
-    """Sorted, non-overlapping [start, end) intervals with a fast membership test."""
-
-    def __init__(self, spans):
-        merged = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.spans = merged
-
-    def find(self, pos: int):
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
-            return self.spans[i]
-        return None
-
-
 class LocalMasks:
     """Mask patterns run only on the few words around each number (one before, four after),
     not over the whole text: numbers are few, and forty alternatives are costly to try at
     every position of a long text."""
 
-    def __init__(self, text: str):
+    __slots__ = ("text", "sets")
+
+    def __init__(self, text: str, sets: "MaskSets"):
         self.text = text
+        self.sets = sets
 
     def covers(self, start: int, end: int, words_only: bool = False) -> bool:
         text = self.text
-        lo = _word_start(text, max(0, start - 40), start)
-        m = _WORDS_AFTER.match(text, end, min(len(text), end + 48))
+        r = self.sets
+        lo = _word_start(text, max(0, start - r.before_chars), start)
+        m = r.words_after.match(text, end, min(len(text), end + r.after_chars))
         hi = m.end() if m else end
-        r = rules()
         window = text[lo:hi]
         folded = fold(window)
         for masks in (r.numeral_names,) if words_only else (r.masks, r.name_masks):
@@ -284,10 +226,10 @@ class LocalMasks:
         return False
 
 
-# one chunk before the number ("No.", "District", "call", "640"), four after ("(5).png",
-# "meetings and one lesson"), within the line
+# The window: one chunk before the number ("No.", "District", "call", "640") and `after_chunks`
+# after its start ("(5).png", "meetings and one lesson"), within the line. _word_start is this
+# pattern's search, as a backwards scan.
 _WORD_BEFORE = re.compile(r"[^\s]*[ \t]*$")
-_WORDS_AFTER = re.compile(r"(?:[ \t]*[^\s]+){0,5}")
 
 
 def _word_start(text: str, lo: int, pos: int) -> int:
@@ -303,111 +245,29 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     return end
 
 
-def masked_spans(text: str) -> LocalMasks:
-    return LocalMasks(text)
+@dataclass(frozen=True)
+class MaskSets:
+    masks: _Prefiltered              # for numbers in digits
+    name_masks: _Prefiltered         # case-sensitive: "Building 3"
+    numeral_names: _Prefiltered      # for numbers in words: "three represents"
+    before_chars: int
+    after_chars: int
+    words_after: re.Pattern
 
 
-def quoted_spans(text: str) -> Spans:
-    return Spans(m.span() for m in QUOTED.finditer(text))
+def mask_sets(data: DataFiles) -> MaskSets:
+    return data.build(_build)
 
 
-def slogan_numeral(text: str, quote: list[int]) -> bool:
-    """A number inside quotes is part of a slogan or formula ("Five Old", "two new", "one subject,
-    two combination, three key"), unless the quote spells out several quantities of things
-    ("ten categories, hundred classics" -> counts)."""
-    inner = text[quote[0] + 1:quote[1] - 1]
-    values = [p.value for p in find_number_phrases(inner)]
-    if len(values) < 2:
-        return True
-    ordered = sorted(values)
-    consecutive = all(b - a == 1 for a, b in zip(ordered, ordered[1:]))
-    return consecutive
+def _build(data: DataFiles) -> MaskSets:
+    from .en_lexicon import count_lexicon
 
-
-# the window is cut to n tokens before their words are read (callers want one or two)
-def _prev_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_before(text, pos, 60)[-n:]]
-
-
-def _next_words(text: str, pos: int, n: int) -> list[str]:
-    return [t.lower for t in tokens_from(text, pos, 60)[:n]]
-
-
-def is_date_or_year(text: str, phrase: NumberPhrase) -> bool:
-    r = rules()
-    prev = _prev_words(text, phrase.start, 2)
-    nxt = _next_words(text, phrase.end, 2)
-    digits = phrase.digits_text
-    if prev and prev[-1].rstrip(".") in r.months and (
-            not phrase.value or phrase.value <= 31
-            or (digits.isdigit() and len(digits) == 4 and "," not in text[phrase.start:phrase.end])):
-        return True            # "March 5", "on June 27", "May 2021"; not "September 1,208"
-    if nxt and nxt[0].rstrip(".") in r.months:
-        return True            # "28 August", "2017 March"
-    if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in r.months:
-        return True            # "the 5 of May"
-    if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100 and not phrase.has_magnitude:
-        if prev and prev[-1] in r.year_prepositions:
-            return True
-        if nxt and nxt[0] in ("year", "years", ",", "年"):
-            return True
-    return False
-
-
-def is_age_or_position(text: str, phrase: NumberPhrase) -> bool:
-    r = rules()
-    before = text[max(0, phrase.q_start - 20):phrase.q_start].lower().rstrip()
-    if any(before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha())
-           for a in r.age_before):
-        return True
-    prev = _prev_words(text, phrase.q_start, 1)
-    return bool(prev) and prev[0].rstrip(".") in r.position_before
-
-
-def is_frequency_or_multiplier(text: str, unit_end: int, head: str) -> bool:
-    """"1 times a month", "3 times higher": a frequency or a multiplier, not a count of events."""
-    if head not in ("time", "times"):
-        return False
-    r = rules()
-    rest = text[unit_end:unit_end + 30].lower().lstrip()
-    if any(rest.startswith(p + " ") or rest.startswith(p + ",") or rest.startswith(p + ".")
-           or rest == p for p in r.periods):
-        return True
-    nxt = _next_words(text, unit_end, 1)
-    return bool(nxt) and nxt[0] in r.multipliers
-
-
-def capitalised_name_numeral(text: str, phrase: NumberPhrase) -> bool:
-    """"Double-use Three Strengthening", "the Five Old": a capitalised number word inside a
-    sentence, followed by a capitalised word, is part of a name."""
-    if not phrase.words_only:
-        return False
-    word = text[phrase.start:phrase.end]
-    if not word[:1].isupper():
-        return False
-    before = text[:phrase.q_start].rstrip(" \t\"“‘'")
-    if not before or before[-1] in ".!?\n:":
-        return False
-    nxt = tokens_from(text, phrase.end, 40)
-    return bool(nxt) and nxt[0].text[:1].isupper()
-
-
-def formula_numeral(text: str, phrase: NumberPhrase) -> bool:
-    """Campaign formulas rendered word by word (一讲三促 -> "one about three promoting", "a talk
-    three promotion"): a small spelled-out number right after "one X" / "a X" is part of one."""
-    if not phrase.words_only or phrase.value > 10:
-        return False
-    prev = _prev_words(text, phrase.q_start, 2)
-    if prev and prev[-1] == "one":
-        return True
-    return (len(prev) == 2 and prev[0] in ("one", "a", "an") and prev[1].isalpha()
-            and prev[1] not in rules().formula_exceptions)
-
-
-def titled_name_after(text: str, phrase: NumberPhrase) -> bool:
-    """"five North Lane community": a spelled-out number before two capitalised words is part of
-    a name (digits are left alone: "40 Party branches" is common MT capitalisation)."""
-    if not phrase.words_only:
-        return False
-    nxt = tokens_from(text, phrase.end, 60)[:2]
-    return len(nxt) == 2 and all(t.text[:1].isupper() and not t.text.isupper() for t in nxt)
+    masks = count_lexicon(data).exclusions.masks
+    return MaskSets(
+        masks=_Prefiltered(masks.patterns, re.I),
+        name_masks=_Prefiltered(masks.name_patterns),
+        numeral_names=_Prefiltered(masks.numeral_names, re.I),
+        before_chars=masks.before_chars,
+        after_chars=masks.after_chars,
+        words_after=re.compile(r"(?:[ \t]*[^\s]+){0,%d}" % masks.after_chunks),
+    )
