@@ -154,6 +154,8 @@ def test_the_trace_gives_every_candidate_its_rule_and_reasons():
     assert found[("Hongshan District", "place.en.pinyin_name", True)] == ["place.en.level_word"]
     assert found[("Wuhan", "place.en.pinyin_name", True)] == ["place.any.parent_or_sibling_in_document"]
     assert found[("Hongshan", "place.en.pinyin_name", False)] == ["place.en.after_surname"]
+    dropped = next(c for c in trace.candidates if c.accepted is False and text[c.start:c.end] == "Hongshan")
+    assert dropped.item == {"name": "Hongshan"}        # the place it would have been, for evaluate --rules
     assert found[("Taoyuan Community", "place.en.suffix_pattern", True)] == ["place.en.pinyin_words"]
     assert found[("Qingshan District", "place.en.pinyin_name", True)] == ["place.en.level_word"]
     for cand in trace.candidates:

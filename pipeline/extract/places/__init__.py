@@ -56,7 +56,7 @@ def find_places(view: DocView) -> list[dict]:
         return []
     data = place_data(view.data)
     titles = _titles(view, data)
-    found = Found(view.trace) if view.trace.enabled else NOT_TRACED
+    found = Found(view.trace, text, view.language) if view.trace.enabled else NOT_TRACED
     if view.language == "zh":
         places = results(find_zh(text, data, titles, found))
     else:

@@ -144,6 +144,15 @@ def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: d
     return False, BARE_NO_CONTEXT
 
 
+def _would_be(m: AdminMention) -> dict:
+    """The place a dropped mention would have been, as far as its candidates say."""
+    d = m.chosen or (m.cands[0] if len(m.cands) == 1 else None)
+    if d is not None:
+        return {"name": d.name_en, "name_zh": d.name_zh, "adcode": d.code}
+    names_zh = {c.name_zh for c in m.cands}
+    return {"name": m.text_name, "name_zh": names_zh.pop() if len(names_zh) == 1 else None, "adcode": None}
+
+
 def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon, found) -> list[Place]:
     resolve(gz, mentions, lex)
     suffix_codes = {m.chosen.code for m in mentions if m.chosen and m.kind in ("suffix", "full")}
@@ -156,7 +165,7 @@ def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon, foun
         kept, why = accept(m, suffix_codes, lex, bare_counts)
         if not kept:
             if found.on:
-                found.drop(m.span, mention_rule(m), why, *m.supports)
+                found.drop(m.span, mention_rule(m), why, *m.supports, item=_would_be(m))
             continue
         if m.chosen is not None:
             d = m.chosen
@@ -170,7 +179,7 @@ def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon, foun
             name = m.text_name or (m.cands[0].name_en if len(names_zh) <= 1 else "")
             if not name:
                 if found.on:
-                    found.drop(m.span, mention_rule(m), UNNAMED, *m.supports)
+                    found.drop(m.span, mention_rule(m), UNNAMED, *m.supports, item=_would_be(m))
                 continue
             key = "admzh:" + (name_zh or norm_key(name))
             if key not in places:

@@ -157,8 +157,9 @@ class Found:
 
     on = True
 
-    def __init__(self, trace: Trace):
+    def __init__(self, trace: Trace, text: str, language: str):
         self.trace = trace
+        self.text, self.language = text, language
         self.kept: dict[tuple[int, int], Candidate] = {}
 
     def keep(self, span: tuple[int, int], rule: str, *supports: str) -> None:
@@ -170,8 +171,13 @@ class Found:
             if reason not in cand.reasons:
                 cand.reasons.append(reason)
 
-    def drop(self, span: tuple[int, int], rule: str, reason: str, *supports: str) -> None:
-        cand = Candidate("place", span[0], span[1], rule)
+    def drop(self, span: tuple[int, int], rule: str, reason: str, *supports: str, item: dict | None = None) -> None:
+        """A candidate dropped; its item is the place it would have been as far as known (the
+        words of the span by default), so `evaluate --rules` can tell whether dropping was right."""
+        if item is None:
+            words = self.text[span[0]:span[1]]
+            item = {"name_zh": words} if self.language == "zh" else {"name": words}
+        cand = Candidate("place", span[0], span[1], rule, item)
         cand.reasons.extend(supports)
         self.trace.reject(cand, reason)
 
@@ -191,7 +197,7 @@ class _NotTraced:
     def keep(self, span, rule, *supports) -> None:
         pass
 
-    def drop(self, span, rule, reason, *supports) -> None:
+    def drop(self, span, rule, reason, *supports, item=None) -> None:
         pass
 
     def finish(self, places) -> None:
