@@ -64,6 +64,7 @@ def resolve(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> None:
     sure = [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("suffix", "full")]
     sure += [m.cands[0] for m in mentions if len(m.cands) == 1 and m.kind in ("bare", "short")
              and m.cands[0].level in ("province", "city")]
+    sure_codes = {d.code for d in sure}       # one unit per code: no field-by-field comparison
     for _ in range(weights.rounds):
         ctx_codes, ctx_parents, ctx_provs = set(), set(), set()
         for d in sure:
@@ -98,12 +99,13 @@ def resolve(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> None:
                     m.chosen, m.score = None, best
             else:
                 m.chosen, m.score = None, best
-            if m.chosen is not None and m.chosen not in sure and (
+            if m.chosen is not None and m.chosen.code not in sure_codes and (
                     m.score > 0 or m.kind in ("suffix", "full") or m.chosen.level in ("province", "city")):
                 newly.append(m.chosen)
         if not newly:
             break
         sure += newly
+        sure_codes.update(d.code for d in newly)
 
 
 _NAMED = {"suffix": LEVEL_WORD, "full": FULL_NAME, "render-any": RENDERING_TRUSTED}
