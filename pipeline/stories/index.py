@@ -1,0 +1,231 @@
+"""The persistent story index: an SQLite file beside the run's manifest (OUT.stories.sqlite).
+
+It holds, for every record seen: its content hash, story, signature, facts and what ranks it as
+a canonical copy; LSH band keys (datasketch's bands x rows) and an inverted index of its rarer
+facts (a figure within its province, a day or a month within its city). Lookups go through
+on-disk indexes and are bounded: a key held by more than `max_postings` records is too common
+to say anything and is not read, so memory stays flat and no lookup compares all pairs.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from .config import StoriesConfig
+from .facts import Facts
+from .text import SCHEME, band_keys
+
+INDEX_FORMAT = "1"
+COMMIT_EVERY = 500
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL,
+    story TEXT NOT NULL, damaged INTEGER NOT NULL, zh INTEGER NOT NULL, n_counts INTEGER NOT NULL,
+    text_length INTEGER NOT NULL, facts BLOB NOT NULL, sig BLOB);
+CREATE INDEX IF NOT EXISTS docs_by_story ON docs (story, id);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keys (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (key INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (key, doc)) WITHOUT ROWID;
+"""
+
+
+class StoryIndexError(Exception):
+    """The index cannot be used; the message says what to do."""
+
+
+def index_path(output: Path) -> Path:
+    """OUT.jsonl -> OUT.stories.sqlite (beside OUT.manifest.sqlite)."""
+    return output.with_name(output.name.removesuffix(".jsonl") + ".stories.sqlite")
+
+
+def _key(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+@dataclass(slots=True)
+class Indexed:
+    id: int
+    doc_id: str
+    story: str
+    facts: Facts
+    sig: np.ndarray | None
+
+
+def _lookup_places(facts: Facts, config: StoriesConfig) -> tuple[list[str], list[str]]:
+    cities = sorted(facts.cities)[:config.index.max_cities] or [f"p{p}" for p in sorted(facts.provinces)[:2]]
+    provinces = sorted(facts.provinces)[:2] or ["-"]
+    return cities, provinces
+
+
+def fact_keys(facts: Facts, config: StoriesConfig, query: bool) -> set[int]:
+    """The inverted-index keys of a record's rarer facts. At query time a day also looks up its
+    neighbours within `near_days` (reposts appear days apart)."""
+    cities, provinces = _lookup_places(facts, config)
+    keys = set()
+    for f in facts.figures.values():
+        if f.info >= config.figures.lookup_min_info:
+            keys.update(_key(f"fig:{f.value:g}:{p}") for p in provinces)
+    near = config.dates.near_days if query else 0
+    for d in facts.dates[:6]:
+        if d.day is not None:
+            base = d.as_date(2001 if not (d.month == 2 and d.day == 29) else 2004)
+            for shift in range(-near, near + 1):
+                day = base + timedelta(days=shift)
+                keys.update(_key(f"day:{day.month}-{day.day}:{c}") for c in cities)
+        if d.year is not None:
+            keys.update(_key(f"mon:{d.year}-{d.month}:{c}") for c in cities)
+    return keys
+
+
+class StoryIndex:
+    """Open (or create) the index; `path=None` keeps it in memory (a run to standard output)."""
+
+    def __init__(self, path: Path | None, config: StoriesConfig, force: bool = False):
+        self.path, self.config = path, config
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if force:
+                for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    p.unlink(missing_ok=True)
+        try:
+            self.db = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None, timeout=0)
+            if path is not None:
+                self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise StoryIndexError(f"cannot open the story index {path} ({exc}): another run may be "
+                                  f"using it; wait for it, or start afresh with --force") from None
+        self._check_layout()
+        self._pending = 0
+
+    def _layout(self) -> dict[str, str]:
+        t = self.config.text
+        return {"format": INDEX_FORMAT, "scheme": SCHEME, "num_perm": str(t.num_perm),
+                "shingle_size": str(t.shingle_size), "lsh_threshold": str(t.lsh_threshold)}
+
+    def _check_layout(self) -> None:
+        stored = dict(self.db.execute("SELECT name, value FROM meta"))
+        wanted = self._layout()
+        if not stored:
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
+            return
+        changed = [k for k, v in wanted.items() if stored.get(k) != v]
+        if changed:
+            raise StoryIndexError(f"the story index {self.path} was built with other settings "
+                                  f"({', '.join(changed)}): rebuild it with --force")
+
+    # -- reading -------------------------------------------------------------------------
+
+    def by_sha256(self, sha256: str) -> Indexed | None:
+        row = self.db.execute("SELECT id, doc_id, story, facts, sig FROM docs WHERE sha256 = ?",
+                              (sha256,)).fetchone()
+        return self._indexed(row) if row else None
+
+    def _indexed(self, row) -> Indexed:
+        doc, doc_id, story, facts, sig = row
+        return Indexed(doc, doc_id, story, Facts.from_json(orjson.loads(facts)),
+                       np.frombuffer(sig, dtype=np.uint32) if sig is not None else None)
+
+    def fetch(self, ids: list[int]) -> list[Indexed]:
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT id, doc_id, story, facts, sig FROM docs WHERE id IN ({marks})", chunk)
+            out.extend(self._indexed(r) for r in rows)
+        return sorted(out, key=lambda x: x.id)
+
+    def members(self, story: str, limit: int) -> list[Indexed]:
+        rows = self.db.execute("SELECT id, doc_id, story, facts, sig FROM docs WHERE story = ? "
+                               "ORDER BY id LIMIT ?", (story, limit))
+        return [self._indexed(r) for r in rows]
+
+    def canonical(self, story: str) -> tuple[str, int]:
+        """The story's canonical copy (doc_id) and how many copies it has."""
+        row = self.db.execute(
+            "SELECT doc_id FROM docs WHERE story = ? ORDER BY damaged, zh DESC, n_counts DESC, "
+            "text_length DESC, id LIMIT 1", (story,)).fetchone()
+        size = self.db.execute("SELECT COUNT(*) FROM docs WHERE story = ?", (story,)).fetchone()[0]
+        return row[0], size
+
+    def candidates(self, sig: np.ndarray | None, facts: Facts) -> list[int]:
+        """Records that may be copies: LSH bucket mates first, then records sharing the most
+        rare facts; never more than `max_candidates`, never a key held by too many."""
+        cap = self.config.index.max_postings
+        limit = self.config.index.max_candidates
+        found: dict[int, int] = {}
+        if sig is not None:
+            for key in band_keys(sig, self.config.text):
+                rows = self.db.execute("SELECT doc FROM bands WHERE key = ? LIMIT ?", (key, cap + 1)).fetchall()
+                if len(rows) <= cap:
+                    for (doc,) in rows:
+                        found[doc] = found.get(doc, 0) + 1000     # text candidates first
+        keys = list(fact_keys(facts, self.config, query=True))
+        usable = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            usable += [k for (k,) in self.db.execute(
+                f"SELECT key FROM keys WHERE key IN ({marks}) AND df <= ?", (*chunk, cap))]
+        for key in usable:
+            for (doc,) in self.db.execute("SELECT doc FROM facts WHERE key = ?", (key,)):
+                found[doc] = found.get(doc, 0) + 1
+        ranked = sorted(found, key=lambda d: (-found[d], d))
+        return ranked[:limit]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, record: dict, story: str, facts: Facts, sig: np.ndarray | None) -> int:
+        warnings = record.get("warnings") or []
+        cur = self.db.execute(
+            "INSERT INTO docs (sha256, doc_id, story, damaged, zh, n_counts, text_length, facts, sig) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record["source"]["sha256"], record["doc_id"], story,
+             int(any(w.startswith("damaged") for w in warnings)), int(record.get("language") == "zh"),
+             len(record.get("counts") or []), len(record.get("text") or ""),
+             orjson.dumps(facts.to_json()), sig.tobytes() if sig is not None else None))
+        doc = cur.lastrowid
+        if sig is not None:
+            self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                                ((k, doc) for k in band_keys(sig, self.config.text)))
+        keys = fact_keys(facts, self.config, query=False)
+        self.db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?)", ((k, doc) for k in keys))
+        self.db.executemany("INSERT INTO keys VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1",
+                            ((k,) for k in keys))
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.commit()
+        return doc
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self.db.execute("BEGIN IMMEDIATE")
+        self._pending = 0
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self.db.close()
+        self.db = None
+
+    def __enter__(self) -> "StoryIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
