@@ -21,6 +21,22 @@ class Disagreement:
                 f"{_fmt(self.there.value)} {self.there.unit} in {self.other_doc} (story {self.story})")
 
 
+_WARNING = None
+
+
+def parse_warning(warning: str) -> tuple[str, str, str, str] | None:
+    """(here, there, other doc, story) from a disagreement warning, else None."""
+    global _WARNING
+    if not warning.startswith(PREFIX):
+        return None
+    if _WARNING is None:
+        import re
+
+        _WARNING = re.compile(re.escape(PREFIX) + r"(.+) here, (.+) in (.+) \(story ([^)]+)\)$")
+    m = _WARNING.match(warning)
+    return m.groups() if m else None
+
+
 def _fmt(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
