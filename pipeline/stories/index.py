@@ -19,10 +19,12 @@ import orjson
 
 from .config import StoriesConfig
 from .facts import Facts
-from .text import SCHEME, band_keys
+from .text import HASH, SCHEME, band_keys
 
 INDEX_FORMAT = "1"
 COMMIT_EVERY = 500
+MAX_DATES = 6           # date mentions of a record used as keys (the first: dateline, event)
+MAX_FIGURES = 24        # informative figures of a record used as keys
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,29 +63,48 @@ class Indexed:
     sig: np.ndarray | None
 
 
-def _lookup_places(facts: Facts, config: StoriesConfig) -> tuple[list[str], list[str]]:
-    cities = sorted(facts.cities)[:config.index.max_cities] or [f"p{p}" for p in sorted(facts.provinces)[:2]]
-    provinces = sorted(facts.provinces)[:2] or ["-"]
-    return cities, provinces
+def _cities(facts: Facts, config: StoriesConfig) -> list[str]:
+    return sorted(facts.cities)[:config.index.max_cities] or [f"p{p}" for p in sorted(facts.provinces)[:2]]
 
 
-def fact_keys(facts: Facts, config: StoriesConfig, query: bool) -> set[int]:
-    """The inverted-index keys of a record's rarer facts. At query time a day also looks up its
-    neighbours within `near_days` (reposts appear days apart)."""
-    cities, provinces = _lookup_places(facts, config)
-    keys = set()
-    for f in facts.figures.values():
-        if f.info >= config.figures.lookup_min_info:
-            keys.update(_key(f"fig:{f.value:g}:{p}") for p in provinces)
+def _days(facts: Facts, near: int):
+    """(month, day) of each day mention, and its neighbours within `near` days."""
+    for d in facts.dates[:MAX_DATES]:
+        if d.day is None:
+            continue
+        base = d.as_date(2004)      # a leap year: Feb 29 exists
+        if base is None:
+            continue
+        for shift in range(-near, near + 1):
+            day = base + timedelta(days=shift)
+            yield day.month, day.day
+
+
+def fact_keys(facts: Facts, config: StoriesConfig, query: bool) -> set[str]:
+    """The inverted-index keys of a record, built so that a pair the rules could join shares
+    one: a facts join needs a shared figure and a shared date (figure x day, figure x month);
+    a date_place join needs a shared day and city, and one side without figures (day x city,
+    kept apart for records without figures). At query time a day also looks up its neighbours
+    within `near_days` (reposts appear days apart)."""
     near = config.dates.near_days if query else 0
-    for d in facts.dates[:6]:
-        if d.day is not None:
-            base = d.as_date(2001 if not (d.month == 2 and d.day == 29) else 2004)
-            for shift in range(-near, near + 1):
-                day = base + timedelta(days=shift)
-                keys.update(_key(f"day:{day.month}-{day.day}:{c}") for c in cities)
-        if d.year is not None:
-            keys.update(_key(f"mon:{d.year}-{d.month}:{c}") for c in cities)
+    figures = [f"{f.value:g}" for f in facts.figures.values() if f.info >= config.figures.lookup_min_info]
+    days = sorted(set(_days(facts, near)))
+    months = sorted({(d.year, d.month) for d in facts.dates[:MAX_DATES] if d.year is not None})
+    keys = set()
+    for v in figures[:MAX_FIGURES]:
+        keys.update(f"fd:{v}:{m}-{d}" for m, d in days)
+        keys.update(f"fm:{v}:{y}-{m}" for y, m in months)
+    cities = _cities(facts, config)
+    no_figures = not facts.informative_figures
+    if query:
+        # a record without figures may join any record of its day and city; one with figures
+        # only a record without them (with figures, the figures decide)
+        prefix = "dc" if no_figures else "dcn"
+        keys.update(f"{prefix}:{m}-{d}:{c}" for m, d in days for c in cities)
+    else:
+        keys.update(f"dc:{m}-{d}:{c}" for m, d in days for c in cities)
+        if no_figures:
+            keys.update(f"dcn:{m}-{d}:{c}" for m, d in days for c in cities)
     return keys
 
 
@@ -113,7 +134,7 @@ class StoryIndex:
 
     def _layout(self) -> dict[str, str]:
         t = self.config.text
-        return {"format": INDEX_FORMAT, "scheme": SCHEME, "num_perm": str(t.num_perm),
+        return {"format": INDEX_FORMAT, "scheme": SCHEME, "hash": HASH, "num_perm": str(t.num_perm),
                 "shingle_size": str(t.shingle_size), "lsh_threshold": str(t.lsh_threshold)}
 
     def _check_layout(self) -> None:
@@ -173,7 +194,7 @@ class StoryIndex:
                 if len(rows) <= cap:
                     for (doc,) in rows:
                         found[doc] = found.get(doc, 0) + 1000     # text candidates first
-        keys = list(fact_keys(facts, self.config, query=True))
+        keys = [_key(k) for k in fact_keys(facts, self.config, query=True)]
         usable = []
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
@@ -201,7 +222,7 @@ class StoryIndex:
         if sig is not None:
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
                                 ((k, doc) for k in band_keys(sig, self.config.text)))
-        keys = fact_keys(facts, self.config, query=False)
+        keys = [_key(k) for k in fact_keys(facts, self.config, query=False)]
         self.db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?)", ((k, doc) for k in keys))
         self.db.executemany("INSERT INTO keys VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1",
                             ((k,) for k in keys))

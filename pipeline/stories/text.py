@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from functools import lru_cache
 
 import numpy as np
@@ -13,6 +14,8 @@ from .config import TextConfig
 _NOT_WORD = re.compile(r"[\W_]+")
 SEED = 1                    # fixed: signatures stored in an index must stay comparable
 SCHEME = "affine32"         # datasketch 2.x default, named: an index keeps one scheme
+HASH = "crc32"              # shingle hash: C-fast and stable across processes (a 32-bit hash
+                            # is what affine32 permutes; sha1, the default, is 10x slower)
 
 
 def normalise(text: str) -> str:
@@ -52,7 +55,7 @@ def signature(text: str, config: TextConfig) -> np.ndarray | None:
     if not grams:
         return None
     m = MinHash(num_perm=config.num_perm, seed=SEED, permutations=_permutations(config.num_perm),
-                scheme=SCHEME)
+                scheme=SCHEME, hashfunc=zlib.crc32)
     m.update_batch(list(grams))
     return m.hashvalues.astype(np.uint32)
 
