@@ -105,7 +105,7 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, stor
     from .errors import ConfigError
     from .manifest import ManifestError
     from .runner import run as run_batch
-    from .stories import StoryIndexError
+    from .stories.index import StoryIndexError
 
     if stories and engine == "ray":
         raise click.UsageError("--stories runs with the local engine: drop --engine ray, or group "
