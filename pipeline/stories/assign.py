@@ -84,6 +84,6 @@ class StoryGrouper:
                 continue
             if jaccard(sig, member.sig) >= self.config.text.join:
                 continue
-            if conflicts(facts, member.facts):
+            if conflicts(facts, member.facts, self.config.dates.near_days):
                 return True
         return False

@@ -8,7 +8,8 @@ Three ways to join, each with its reason:
 * date_place: one copy has no figures at all, so only a date within days, a shared city or
   county and a shared activity type can tie it.
 Near misses share places and campaigns, even programme figures, but not dates; follow-ups and
-neighbouring districts report other figures or other counties: those are conflicts.
+neighbouring districts report other figures or other counties: those are conflicts (so is a
+template reused next month: the words agree, the dates do not).
 """
 from __future__ import annotations
 
@@ -69,9 +70,11 @@ def shared_dates(a: Facts, b: Facts, near_days: int) -> tuple[str | None, list[s
     return best, sorted(set(found))
 
 
-def conflicts(a: Facts, b: Facts) -> list[str]:
+def conflicts(a: Facts, b: Facts, near_days: int = 3) -> list[str]:
     """Why two records cannot be one story, whatever else they share."""
     out = []
+    if a.dates and b.dates and shared_dates(a, b, near_days)[0] is None:
+        out.append("no date in common")     # the same place's report of another month
     if a.informative_figures and b.informative_figures and \
             not any(v in b.figures for v, f in a.figures.items() if f.info > 0):
         out.append("no figure in common")
@@ -95,7 +98,7 @@ def place_weight(a: Facts, b: Facts, config: StoriesConfig) -> tuple[float, list
 def compare(a: Facts, b: Facts, similarity: float, config: StoriesConfig) -> Link | None:
     """The link between two records, or None when the evidence does not make one story."""
     text = config.text
-    found = conflicts(a, b)
+    found = conflicts(a, b, config.dates.near_days)
     if similarity >= text.certain or (similarity >= text.join and not found):
         return Link("text", similarity, similarity)
     if found:
