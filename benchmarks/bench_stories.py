@@ -18,6 +18,7 @@ import hashlib
 import random
 import tempfile
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from pipeline.stories import StoryGrouper, StoryIndex, load_stories_config
@@ -101,7 +102,7 @@ def main() -> None:
     folder = args.dir or Path(tempfile.mkdtemp(prefix="bench_stories_"))
     path = folder / "bench.stories.sqlite"
     config = load_stories_config()
-    story_of: dict[int, str] = {}
+    story_of: OrderedDict[int, str] = OrderedDict()   # the check's bookkeeping, bounded
     planted = joined_source = wrong = 0
     print(f"{'records':>8} {'s/1k records':>13} {'RSS MB':>8}")
     with StoryIndex(path, config, force=True) as index:
@@ -110,13 +111,15 @@ def main() -> None:
         for n, (record, source) in enumerate(records(args.records), 1):
             a = grouper.assign(record)
             i = int(record["doc_id"][1:])
-            if source is not None:
+            if source is not None and source in story_of:
                 planted += 1
-                joined_source += a.story_id == story_of.get(source)
-            elif not a.new_story:
+                joined_source += a.story_id == story_of[source]
+            elif source is None and not a.new_story:
                 wrong += 1
-            if source is None or len(story_of) < 200_000:
-                story_of[i] = a.story_id    # the check's own bookkeeping, not the grouper's
+            if source is None:
+                story_of[i] = a.story_id
+                if len(story_of) > 20_000:
+                    story_of.popitem(last=False)
             if n % args.chunk == 0:
                 now = time.perf_counter()
                 print(f"{n:8d} {1000 * (now - started) / args.chunk:13.2f} {rss_mb():8.0f}", flush=True)

@@ -1,8 +1,9 @@
 """The persistent story index: an SQLite file beside the run's manifest (OUT.stories.sqlite).
 
 It holds, for every record seen: its content hash, story, signature, facts and what ranks it as
-a canonical copy; LSH band keys (datasketch's bands x rows) and an inverted index of its rarer
-facts (a figure within its province, a day or a month within its city). Lookups go through
+a canonical copy; and one inverted index (`postings`, with each key's record count in `keys`)
+of its LSH band keys (datasketch's bands x rows) and of its fact keys (a figure on a day or in
+a month, a day in a city). Lookups go through
 on-disk indexes and are bounded: a key held by more than `max_postings` records is too common
 to say anything and is not read, so memory stays flat and no lookup compares all pairs.
 """
@@ -21,7 +22,8 @@ from .config import StoriesConfig
 from .facts import Facts
 from .text import HASH, SCHEME, band_keys
 
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
+CACHE_KIB = 32 * 1024   # SQLite page cache: bounded, and most lookups then stay in memory
 COMMIT_EVERY = 500
 MAX_DATES = 6           # date mentions of a record used as keys (the first: dateline, event)
 MAX_FIGURES = 24        # informative figures of a record used as keys
@@ -33,10 +35,8 @@ CREATE TABLE IF NOT EXISTS docs (
     story TEXT NOT NULL, damaged INTEGER NOT NULL, zh INTEGER NOT NULL, n_counts INTEGER NOT NULL,
     text_length INTEGER NOT NULL, facts BLOB NOT NULL, sig BLOB);
 CREATE INDEX IF NOT EXISTS docs_by_story ON docs (story, id);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,
-    PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS keys (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS facts (key INTEGER NOT NULL, doc INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS postings (key INTEGER NOT NULL, doc INTEGER NOT NULL,
     PRIMARY KEY (key, doc)) WITHOUT ROWID;
 """
 
@@ -48,6 +48,11 @@ class StoryIndexError(Exception):
 def index_path(output: Path) -> Path:
     """OUT.jsonl -> OUT.stories.sqlite (beside OUT.manifest.sqlite)."""
     return output.with_name(output.name.removesuffix(".jsonl") + ".stories.sqlite")
+
+
+def _chunks(items: list, size: int = 900):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _key(text: str) -> int:
@@ -120,6 +125,7 @@ class StoryIndex:
                     p.unlink(missing_ok=True)
         try:
             self.db = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None, timeout=0)
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             if path is not None:
                 self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -162,8 +168,7 @@ class StoryIndex:
 
     def fetch(self, ids: list[int]) -> list[Indexed]:
         out = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(f"SELECT id, doc_id, story, facts, sig FROM docs WHERE id IN ({marks})", chunk)
             out.extend(self._indexed(r) for r in rows)
@@ -184,28 +189,23 @@ class StoryIndex:
 
     def candidates(self, sig: np.ndarray | None, facts: Facts) -> list[int]:
         """Records that may be copies: LSH bucket mates first, then records sharing the most
-        rare facts; never more than `max_candidates`, never a key held by too many."""
+        fact keys; never more than `max_candidates`, never a key held by too many records."""
         cap = self.config.index.max_postings
-        limit = self.config.index.max_candidates
-        found: dict[int, int] = {}
-        if sig is not None:
-            for key in band_keys(sig, self.config.text):
-                rows = self.db.execute("SELECT doc FROM bands WHERE key = ? LIMIT ?", (key, cap + 1)).fetchall()
-                if len(rows) <= cap:
-                    for (doc,) in rows:
-                        found[doc] = found.get(doc, 0) + 1000     # text candidates first
-        keys = [_key(k) for k in fact_keys(facts, self.config, query=True)]
+        bands = band_keys(sig, self.config.text) if sig is not None else []
+        keys = bands + [_key(k) for k in fact_keys(facts, self.config, query=True)]
         usable = []
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
+        for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             usable += [k for (k,) in self.db.execute(
                 f"SELECT key FROM keys WHERE key IN ({marks}) AND df <= ?", (*chunk, cap))]
-        for key in usable:
-            for (doc,) in self.db.execute("SELECT doc FROM facts WHERE key = ?", (key,)):
-                found[doc] = found.get(doc, 0) + 1
+        band_set = set(bands)
+        found: dict[int, int] = {}
+        for chunk in _chunks(usable):
+            marks = ",".join("?" * len(chunk))
+            for key, doc in self.db.execute(f"SELECT key, doc FROM postings WHERE key IN ({marks})", chunk):
+                found[doc] = found.get(doc, 0) + (1000 if key in band_set else 1)   # text first
         ranked = sorted(found, key=lambda d: (-found[d], d))
-        return ranked[:limit]
+        return ranked[:self.config.index.max_candidates]
 
     # -- writing -------------------------------------------------------------------------
 
@@ -219,11 +219,9 @@ class StoryIndex:
              len(record.get("counts") or []), len(record.get("text") or ""),
              orjson.dumps(facts.to_json()), sig.tobytes() if sig is not None else None))
         doc = cur.lastrowid
-        if sig is not None:
-            self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                                ((k, doc) for k in band_keys(sig, self.config.text)))
-        keys = [_key(k) for k in fact_keys(facts, self.config, query=False)]
-        self.db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?)", ((k, doc) for k in keys))
+        keys = set(band_keys(sig, self.config.text) if sig is not None else [])
+        keys.update(_key(k) for k in fact_keys(facts, self.config, query=False))
+        self.db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", ((k, doc) for k in keys))
         self.db.executemany("INSERT INTO keys VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1",
                             ((k,) for k in keys))
         self._pending += 1
