@@ -159,7 +159,7 @@ def test_stories_file_lists_the_canonical_copy_and_warnings_on_both_copies(recor
     with StoryIndex(None, load_stories_config()) as index:
         summary = write_stories([records[n] for n in ("lost_digit", "mirror", "zh_original")], out, index)
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert summary == {"records": 3, "stories": 1, "joined": 2}
+    assert summary == {"records": 3, "new_stories": 1, "joined": 2}
     assert {line["canonical"] for line in lines} == {"zh_original"}     # the Chinese original
     assert [line["is_canonical"] for line in lines] == [False, False, True]
     assert any("2,350 residents here" in w for w in lines[0]["warnings"])

@@ -49,8 +49,8 @@ def stories(records, out_path, index_file, force):
     except OSError as exc:
         raise click.ClickException(f"cannot write {out_path}: {exc.strerror or exc}; give -o a "
                                    f"file path you can write to") from None
-    click.echo(f"{summary['records']} records in {summary['stories']} stories "
-               f"({summary['joined']} joined a story); index: {path}", err=True)
+    click.echo(f"{summary['records']} records: {summary['new_stories']} started a story, "
+               f"{summary['joined']} joined one; index: {path}", err=True)
 
 
 def _with_source(records):
