@@ -101,6 +101,18 @@ def test_a_template_reused_next_month_stays_apart_though_the_words_agree(records
     assert record_facts(b, config).figures.keys() & record_facts(a, config).figures.keys() == {16.0, 58.0}
 
 
+def test_without_a_date_many_shared_figures_join_and_a_few_do_not():
+    from pipeline import process
+
+    dateless_copy = process("洪山区志愿服务成效明显\n全区1286名志愿者在58个社区开展志愿服务活动347场,"
+                            "服务居民2.35万余人,设立志愿服务站16个。", doc_id="dateless_copy")
+    dateless_near_miss = process("洪山区志愿服务站建设\n全区在58个社区设立志愿服务站16个,新增站点图书"
+                                 "3200册,培训站长96名。", doc_id="dateless_near_miss")
+    original = process(ORIGINAL, doc_id="original")
+    stories = group([r.model_dump(mode="json") for r in (original, dateless_copy, dateless_near_miss)])
+    assert stories["dateless_copy"] == stories["original"] != stories["dateless_near_miss"]
+
+
 def test_a_near_miss_first_does_not_pull_copies_apart(records):
     stories = group([records[n] for n in ("next_district", "next_month", "mirror", "second_translation")])
     assert stories["mirror"] == stories["second_translation"]

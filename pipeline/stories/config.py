@@ -46,6 +46,8 @@ class PlacesConfig(Strict):
 
 class FactsConfig(Strict):
     join: float = Field(gt=0)
+    join_without_dates: float = Field(gt=0)
+    min_shared_part: float = Field(gt=0, le=1)
 
 
 class DatePlaceConfig(Strict):

@@ -87,7 +87,8 @@ def _days(facts: Facts, near: int):
 
 def fact_keys(facts: Facts, config: StoriesConfig, query: bool) -> set[str]:
     """The inverted-index keys of a record, built so that a pair the rules could join shares
-    one: a facts join needs a shared figure and a shared date (figure x day, figure x month);
+    one: a facts join needs a shared figure and a shared date (figure x day, figure x month),
+    or, when one record has no date, rare shared figures;
     a date_place join needs a shared day and city, and one side without figures (day x city,
     kept apart for records without figures). At query time a day also looks up its neighbours
     within `near_days` (reposts appear days apart)."""
@@ -99,6 +100,15 @@ def fact_keys(facts: Facts, config: StoriesConfig, query: bool) -> set[str]:
     for v in figures[:MAX_FIGURES]:
         keys.update(f"fd:{v}:{m}-{d}" for m, d in days)
         keys.update(f"fm:{v}:{y}-{m}" for y, m in months)
+    # a record without dates is tied by figures alone: its rarest figures (3+ digits) are keys,
+    # looked up by records with dates under "fign" (kept apart), by others under "fig"
+    rare = [f"{f.value:g}" for f in facts.figures.values() if f.info >= 1.0][:MAX_FIGURES]
+    if query:
+        keys.update(f"{'fig' if not facts.dates else 'fign'}:{v}" for v in rare)
+    else:
+        keys.update(f"fig:{v}" for v in rare)
+        if not facts.dates:
+            keys.update(f"fign:{v}" for v in rare)
     cities = _cities(facts, config)
     no_figures = not facts.informative_figures
     if query:

@@ -4,7 +4,8 @@ Three ways to join, each with its reason:
 * text: the same text (mirrors with other debris, light rewrites): estimated Jaccard of the
   shingles at least `text.join`;
 * facts: another translation, a rewrite, a zh original and its English version, where the
-  words share nothing: shared figures, a shared date and places that agree;
+  words share nothing: shared figures, a shared date and places that agree (or, when one copy
+  has no date at all, many shared figures: most of the figures of the copy with fewer);
 * date_place: one copy has no figures at all, so only a date within days, a shared city or
   county and a shared activity type can tie it.
 Near misses share places and campaigns, even programme figures, but not dates; follow-ups and
@@ -104,12 +105,19 @@ def compare(a: Facts, b: Facts, similarity: float, config: StoriesConfig) -> Lin
     if found:
         return None
     level, dates = shared_dates(a, b, config.dates.near_days)
-    if level is None:
-        return None     # near misses share places and programme figures, not dates
-    date_weight = getattr(config.dates, level)
     places, place_names = place_weight(a, b, config)
     shared = sorted(v for v, f in a.figures.items() if f.info > 0 and v in b.figures)
     figure_weight = sum(max(a.figures[v].info, b.figures[v].info) for v in shared)
+    if level is None:
+        # near misses share places and programme figures, not dates; only when one copy has
+        # no date to compare can figures alone tie it, and then only many of them
+        fewest = min(a.informative_figures, b.informative_figures)
+        if (not a.dates or not b.dates) and figure_weight >= config.facts.join_without_dates \
+                and len(shared) >= config.facts.min_shared_part * fewest:
+            return Link("facts", figure_weight + places + text.weight * similarity, similarity,
+                        shared, [], place_names)
+        return None
+    date_weight = getattr(config.dates, level)
     if figure_weight >= config.figures.min_shared:
         score = figure_weight + date_weight + places + text.weight * similarity
         if score >= config.facts.join:
