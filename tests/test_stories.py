@@ -304,3 +304,14 @@ def test_reposts_reach_the_issue_targets_beside_the_anchor():
     assert ours["all"]["f1"] >= 0.90 and ours["all"]["precision"] >= 0.95
     assert ours["cross_language"]["recall"] >= 0.8
     assert ours["all"]["f1"] > anchor["all"]["f1"]
+
+
+def test_a_translation_that_lost_a_digit_is_a_warning_across_languages(records):
+    from pipeline import process
+
+    lost = process(ZH_ORIGINAL.replace("1286名志愿者", "128名志愿者"), doc_id="zh_lost")
+    with StoryIndex(None, load_stories_config()) as index:
+        first, second = group_records([records["original"], lost.model_dump(mode="json")], index)
+    assert second.story_id == first.story_id
+    assert second.warnings == [f"story copies disagree: 128 志愿者 here, 1,286 volunteers in original "
+                               f"(story {first.story_id})"]

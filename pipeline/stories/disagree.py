@@ -67,7 +67,11 @@ def related(a: float, b: float) -> bool:
 
 
 def _same_thing(x: Figure, y: Figure, same_language: bool) -> bool:
+    """The same counted thing: the same unit in one language; across languages the same
+    `unit_key` (one vocabulary for both), or the same activity type and category."""
     if same_language and x.unit and x.unit.lower() == y.unit.lower():
+        return True
+    if x.unit_key and x.unit_key != "other" and x.unit_key == y.unit_key and x.category == y.category:
         return True
     return x.category == y.category and x.activity is not None and x.activity == y.activity
 

@@ -21,6 +21,7 @@ class Figure:
     category: str
     activity: str | None
     info: float             # how much sharing this number says (see `figure_info`)
+    unit_key: str | None = None     # the counted thing, one key for both languages
 
 
 @dataclass(slots=True)
@@ -40,7 +41,8 @@ class Facts:
 
     def to_json(self) -> dict:
         return {"l": self.language,
-                "f": [[f.value, f.unit, f.category, f.activity, f.info] for f in self.figures.values()],
+                "f": [[f.value, f.unit, f.category, f.activity, f.info, f.unit_key]
+                      for f in self.figures.values()],
                 "d": [[d.year, d.month, d.day] for d in self.dates],
                 "c": sorted(self.counties), "t": sorted(self.cities), "p": sorted(self.provinces),
                 "n": sorted(self.named), "a": sorted(self.activities)}
@@ -82,7 +84,7 @@ def record_facts(record: dict, config: StoriesConfig) -> Facts:
             continue
         figures[value] = Figure(value, c.get("unit_normalized") or c.get("unit") or "",
                                 c.get("category") or "other", c.get("activity"),
-                                figure_info(value, config))
+                                figure_info(value, config), c.get("unit_key"))
     counties, cities, provinces, named = set(), set(), set(), set()
     for p in record.get("places") or []:
         code, level = p.get("adcode"), p.get("level")

@@ -22,7 +22,7 @@ from .config import StoriesConfig
 from .facts import Facts
 from .text import HASH, SCHEME, band_keys
 
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 CACHE_KIB = 32 * 1024   # SQLite page cache: bounded, and most lookups then stay in memory
 COMMIT_EVERY = 500
 MAX_DATES = 6           # date mentions of a record used as keys (the first: dateline, event)
