@@ -170,15 +170,16 @@ class Summariser:
         data.repeats += sum(c.get("repeat_of") is not None for c in counts)
         self._add_activities(record, counts, summed)
         self._add_places(record)
-        for c in summed:
+        for c in counts:
             value = _number(c.get("value"))
             category = c.get("category") or "other"
             self._category_n[category] += 1
-            self._category_sum[category] += value
             key = key_of(c)
             self._key_n[key] += 1
-            self._key_sum[key] += value
             self._bins[floor(log10(value)) if value >= 1 else -1] += 1
+        for c in summed:
+            self._category_sum[c.get("category") or "other"] += _number(c.get("value"))
+            self._key_sum[key_of(c)] += _number(c.get("value"))
         self._add_largest(record, counts)
         warnings = record.get("warnings") or []
         if warnings:

@@ -315,3 +315,20 @@ def test_a_translation_that_lost_a_digit_is_a_warning_across_languages(records):
     assert second.story_id == first.story_id
     assert second.warnings == [f"story copies disagree: 128 志愿者 here, 1,286 volunteers in original "
                                f"(story {first.story_id})"]
+
+
+def test_report_sums_each_story_once_and_each_restated_figure_once(records):
+    from pipeline.report_data import summarise
+    from pipeline.stories.tables import canonical_copies, canonical_test
+
+    with StoryIndex(None, load_stories_config()) as index:
+        batch = [records[n] for n in ("original", "mirror", "zh_original")]
+        batch = [{**r, "story_id": a.story_id} for r, a in zip(batch, group_records(batch, index))]
+    restated = dict(records["next_month"], story_id=None)       # a story of its own
+    restated["counts"] = restated["counts"] + [dict(restated["counts"][0], repeat_of=0)]
+    batch.append(restated)
+    data = summarise(batch, is_canonical=canonical_test(canonical_copies(batch)))
+    assert (data.records, data.stories, data.repeats) == (4, 2, 1)
+    volunteer = next(a for a in data.activities if a.type == "volunteer_service")
+    # the zh original (canonical) once, plus next month's 212 activities once
+    assert volunteer.events == 347 + 212
