@@ -20,7 +20,9 @@ def register_bench_command(main: click.Group) -> None:
     @click.option("--whole/--no-whole", "whole_process", default=True, show_default=True,
                   help="Also time whole processes (bulletins run against bare scripts).")
     @click.option("--json", "as_json", is_flag=True, help="Print the result, every round included, as JSON.")
-    def bench(texts_dir, sample, documents, rounds, workers, whole_process, as_json):
+    @click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None,
+                  help="Also write the result, every round included, as JSON to this file.")
+    def bench(texts_dir, sample, documents, rounds, workers, whole_process, as_json, save_path):
         """Measure the pipeline against bare spaCy and jieba on real bulletins.
 
         The folder's bulletins are stitched into ~1,000-word English and ~800-character
@@ -52,4 +54,8 @@ def register_bench_command(main: click.Group) -> None:
             result = run_bench(texts_dir, sample, documents, rounds, workers, whole_process, progress)
         except (ValueError, RuntimeError) as exc:
             raise click.ClickException(str(exc)) from None
-        click.echo(json.dumps(result_dict(result), indent=2) if as_json else format_result(result))
+        data = json.dumps(result_dict(result), indent=2, ensure_ascii=False)
+        if save_path:
+            with open(save_path, "w", encoding="utf-8") as handle:
+                handle.write(data + "\n")
+        click.echo(data if as_json else format_result(result))
