@@ -41,6 +41,7 @@ class Series:
     size: int                                   # words or characters per round
     unit: str
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)     # whole process: user + system
     peak_rss_mb: list[float] = field(default_factory=list)
 
     @property
@@ -294,6 +295,8 @@ def _series_lines(table: dict[str, Series], rss: bool) -> list[str]:
         else:
             line = (f"  {series.label:<46} {_figure(series.docs_per_s):>24} docs/s "
                     f"{summary(series.size_per_s)[0]:>11,.0f} {series.unit}/s")
+        if series.cpu_seconds:
+            line += f"  CPU {summary(series.cpu_seconds)[0]:.2f} s"
         if rss and series.peak_rss_mb:
             line += f"  peak RSS {max(series.peak_rss_mb):.0f} MB"
         lines.append(line)

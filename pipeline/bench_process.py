@@ -3,8 +3,9 @@
 The stitched documents are written to a temporary folder (en/, zh/); each round runs, in
 alternating order, `bulletins run --quiet --force` per language and over both with W
 workers, a bare spaCy script and a bare jieba script over the same files, and each of them
-on a single document (start-up). Wall time around the child process; its peak RSS is
-wait4's ru_maxrss (the largest of the process and its workers, as /usr/bin/time reports it).
+on a single document (start-up). Wall time around the child process, and its CPU time
+and peak RSS from wait4 (workers included; ru_maxrss is the largest process's, as
+/usr/bin/time reports it). On a shared machine the CPU-time ratios are the steadier ones.
 Then `runner.run` over both folders with 1 and W workers inside this process, whose models
 are loaded: worker scaling without start-up.
 """
@@ -56,18 +57,19 @@ import os, subprocess, sys, time
 started = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
-print(os.waitstatus_to_exitcode(status), time.perf_counter() - started, usage.ru_maxrss)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - started,
+      usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
-def timed_process(argv: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB of the process and its workers) of one command."""
+def timed_process(argv: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MB) of one command, its workers included."""
     out = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], check=True, capture_output=True,
                          text=True).stdout.split()
-    code, seconds, max_rss_kib = int(out[0]), float(out[1]), int(out[2])
+    code, seconds, cpu, max_rss_kib = int(out[0]), float(out[1]), float(out[2]), int(out[3])
     if code != 0:
         raise RuntimeError(f"benchmark command failed with exit code {code}: {' '.join(argv[:1] + argv[3:])}")
-    return seconds, max_rss_kib / 1024
+    return seconds, cpu, max_rss_kib / 1024
 
 
 def batch_seconds(inputs: list[Path], output: Path, workers: int) -> float:
@@ -133,9 +135,10 @@ def whole_process_rounds(paragraphs: Paragraphs, languages: list[str], documents
             progress(f"whole process: round {r + 1}/{rounds} ...")
             order = commands if r % 2 == 0 else commands[::-1]
             for key, label, argv, docs, size, unit in order:
-                seconds, rss = timed_process(argv)
+                seconds, cpu, rss = timed_process(argv)
                 series = result.whole_process.setdefault(key, Series(label, docs, size, unit))
                 series.seconds.append(seconds)
+                series.cpu_seconds.append(cpu)
                 series.peak_rss_mb.append(round(rss, 1))
             for n in ((1, workers) if r % 2 == 0 else (workers, 1)):
                 series = result.batch.setdefault(f"batch_workers_{n}", Series(
@@ -148,6 +151,11 @@ def whole_process_rounds(paragraphs: Paragraphs, languages: list[str], documents
         ratio_key = f"whole_process_run_{language}_vs_{key}"
         result.ratios[ratio_key] = [b / o for b, o in zip(table[key].seconds, table[f"run_{language}"].seconds)]
         result.ratio_labels[ratio_key] = f"{language}: bulletins run / {label.split(':')[0]}, whole process"
+        # CPU time of the same runs: what the wall-time ratio is on an idle machine
+        ratio_key += "_cpu"
+        result.ratios[ratio_key] = [b / o for b, o in zip(table[key].cpu_seconds,
+                                                          table[f"run_{language}"].cpu_seconds)]
+        result.ratio_labels[ratio_key] = f"{language}: the same, CPU time (steady on a busy machine)"
     ratio_key = f"batch_workers_{workers}_vs_1"
     result.ratios[ratio_key] = [one / many for one, many in zip(result.batch["batch_workers_1"].seconds,
                                                                 result.batch[f"batch_workers_{workers}"].seconds)]
