@@ -82,6 +82,9 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
       bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
       RAY_ADDRESS=ray://head:10001 bulletins run archive/ -o out.jsonl --engine ray
     """
+    from .nlp import import_spacy_without_its_cli
+
+    import_spacy_without_its_cli()      # before anything imports spaCy: ~18 MB less per process
     from .core import warm_up
     from .emit import dumps_line
     from .errors import ConfigError
