@@ -29,6 +29,16 @@ class ConfigUsageError(click.ClickException):
     exit_code = 2
 
 
+def _require_extra(module: str, what: str, extra: str, alternative: str) -> None:
+    """Exit 2 with how to install an optional extra (`make run` installs none of them)."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise ConfigUsageError(f"{what}, which is not installed: pip install 'bulletins[{extra}]' "
+                               f"(in a clone: .venv/bin/pip install -e '.[{extra}]', or make test, "
+                               f"which installs every extra); {alternative}")
+
+
 def _config_or_exit(path):
     try:
         return _load_config(path)
@@ -84,6 +94,8 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
     """
     from .nlp import import_spacy_without_its_cli
 
+    if engine == "ray":
+        _require_extra("ray", "--engine ray needs Ray", "ray", "or use --engine local")
     import_spacy_without_its_cli()      # before anything imports spaCy: ~18 MB less per process
     from .core import warm_up
     from .emit import dumps_line
