@@ -1,13 +1,14 @@
 """Cost of `find_places` per document against the bare tokenisers, in one run over the same texts.
 
-    python benchmarks/bench_places.py [--dev DIR] [--synthetic N] [--repeat R] [--compare OLD_PLACES_PY]
+    python benchmarks/bench_places.py [--texts DIR] [--docs N] [--rounds R] [--compare OLD_PLACES_PY]
 
-Texts: the dev set's bulletins (when ../shared is present), corpus/texts, and N synthetic
-English (~1,000 words) and Chinese (~800 characters) bulletins made by shuffling their
-sentences. Reports the gazetteer and place-index load time (once per process), then per
+Texts: real bulletins stitched to ~1,000 words (English) and ~800 characters (Chinese) by
+pipeline/bench_texts.py from --texts (default: the dev set when ../shared is present, else
+corpus/texts). Reports the gazetteer and place-index load time (once per process), then per
 language: ms/doc of bare `spacy.blank("en")` tokenizer + sentencizer (English) or bare
-`jieba.lcut` (Chinese), of `find_places`, and their ratio. CPU time (process_time), after a
-warm-up pass; the machine is shared, so compare ratios from one run, not absolute figures.
+`jieba.lcut` (Chinese), of `find_places`, and their ratio. CPU time (process_time); every
+contender warmed on other documents, then R rounds on the same fresh documents; median
+[min-max] over the rounds. The machine is shared: compare ratios from one run.
 `--compare` times another copy of places.py (e.g. `git show HEAD~1:pipeline/extract/places.py`)
 over the same texts too.
 """
@@ -16,47 +17,19 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import logging
-import random
-import re
+import statistics
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _texts import default_texts, texts_by_round
 
 
-def corpus(dev: Path, synthetic: int, seed: int = 11) -> dict[str, list[str]]:
-    texts: dict[str, list[str]] = {"en": [], "zh": []}
-    for folder in (dev / "texts", REPO / "corpus" / "texts"):
-        for p in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-            texts["zh" if p.name.startswith("zh") else "en"].append(p.read_text(encoding="utf-8"))
-    rng = random.Random(seed)
-    en_sents = [s for t in texts["en"] for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
-    zh_sents = [s for t in texts["zh"] for s in re.split(r"(?<=[。！？])|\n+", t) if s and s.strip()]
-    for k in range(synthetic if en_sents else 0):
-        parts: list[str] = []
-        while sum(len(s.split()) for s in parts) < 1000:
-            parts.append(rng.choice(en_sents))
-        texts["en"].append((" " if k % 2 else "\n").join(parts))
-    for k in range(synthetic if zh_sents else 0):
-        parts = []
-        while sum(map(len, parts)) < 800:
-            parts.append(rng.choice(zh_sents))
-        texts["zh"].append(("" if k % 2 else "\n").join(parts))
-    return texts
-
-
-def cpu_ms(func, texts: list[str], repeat: int) -> float:
-    for text in texts[:5]:
+def cpu_ms(func, texts: list[str]) -> float:
+    start = time.process_time()
+    for text in texts:
         func(text)
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for text in texts:
-            func(text)
-        best = min(best, time.process_time() - start)
-    return 1000 * best / max(1, len(texts))
+    return 1000 * (time.process_time() - start) / max(1, len(texts))
 
 
 def load_copy(path: Path):
@@ -70,9 +43,9 @@ def load_copy(path: Path):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
-    parser.add_argument("--synthetic", type=int, default=60)
-    parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest is reported")
+    parser.add_argument("--texts", default=default_texts())
+    parser.add_argument("--docs", type=int, default=40, help="documents per round and language")
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--compare", type=Path, help="another places.py to time on the same texts")
     args = parser.parse_args()
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -96,25 +69,27 @@ def main() -> None:
     jieba.lcut("预热")
     old = load_copy(args.compare) if args.compare else None
 
-    texts = corpus(args.dev, args.synthetic)
     for lang, base_name, base in (("en", "spacy.blank+sentencizer", nlp), ("zh", "jieba.lcut", jieba.lcut)):
-        docs = texts[lang]
-        if not docs:
+        warm, rounds = texts_by_round(args.texts, lang, args.docs, args.rounds)
+        if not warm:
             continue
-        size = sum(len(t.split()) for t in docs) / len(docs) if lang == "en" else sum(map(len, docs)) / len(docs)
-        unit = "words" if lang == "en" else "chars"
-        base_ms = cpu_ms(base, docs, args.repeat)
-        new_ms = cpu_ms(lambda t: places.find_places(t, lang), docs, args.repeat)
-        per = 1000 if lang == "en" else 800
-        print(f"{lang}: {len(docs)} docs, {size:.0f} {unit}/doc")
-        print(f"  {base_name:28s} {base_ms:7.2f} ms/doc")
-        print(f"  {'find_places':28s} {new_ms:7.2f} ms/doc  = {new_ms / size * per:.2f} ms per {per} {unit}, "
-              f"{new_ms / base_ms:.2f}x the baseline's time")
+        contenders = {base_name: base, "find_places": lambda t, lang=lang: places.find_places(t, lang)}
         if old is not None:
-            old_ms = cpu_ms(lambda t: old(t, lang), docs, args.repeat)
-            print(f"  {'find_places (compare)':28s} {old_ms:7.2f} ms/doc  = {old_ms / size * per:.2f} ms per "
-                  f"{per} {unit}, {old_ms / base_ms:.2f}x the baseline's time; speed-up {old_ms / new_ms:.1f}x")
-
+            contenders["find_places (compare)"] = lambda t, lang=lang: old(t, lang)
+        for func in contenders.values():
+            cpu_ms(func, warm)
+        ms: dict[str, list[float]] = {name: [] for name in contenders}
+        for r, texts in enumerate(rounds):
+            for name in (list(contenders) if r % 2 == 0 else list(contenders)[::-1]):
+                ms[name].append(cpu_ms(contenders[name], texts))
+        unit = "words" if lang == "en" else "chars"
+        size = statistics.median(sum(len(t.split()) if lang == "en" else len(t) for t in texts) / len(texts)
+                                 for texts in rounds)
+        print(f"{lang}: {args.docs} docs x {args.rounds} rounds, ~{size:.0f} {unit}/doc; median [min-max]")
+        for name, values in ms.items():
+            ratio = [v / b for v, b in zip(values, ms[base_name])]
+            print(f"  {name:28s} {statistics.median(values):7.2f} ms/doc  {statistics.median(ratio):.2f}x "
+                  f"the baseline's time [{min(ratio):.2f}-{max(ratio):.2f}]")
 
 if __name__ == "__main__":
     main()
