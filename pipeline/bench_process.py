@@ -72,18 +72,26 @@ def timed_process(argv: list[str]) -> tuple[float, float, float]:
     return seconds, cpu, max_rss_kib / 1024
 
 
-def batch_seconds(inputs: list[Path], output: Path, workers: int) -> float:
-    """Wall seconds of `runner.run` in this process (models already loaded, as the CLI
+def _cpu_so_far() -> float:
+    """CPU seconds of this process and its reaped children (the workers of finished runs)."""
+    import resource
+
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def batch_seconds(inputs: list[Path], output: Path, workers: int) -> tuple[float, float]:
+    """(wall, CPU seconds) of `runner.run` in this process (models already loaded, as the CLI
     after its warm-up): throughput without start-up."""
     from .config import load_config
     from .runner import run
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_so_far()
     summary = run([str(p) for p in inputs], load_config(), output=str(output), force=True, workers=workers)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_so_far() - cpu
     if summary.errors:
         raise RuntimeError(f"benchmark batch run had {summary.errors} error rows: {summary.error_rows[:1]}")
-    return seconds
+    return seconds, cpu
 
 
 def whole_process_rounds(paragraphs: Paragraphs, languages: list[str], documents: int, rounds: int,
@@ -143,7 +151,9 @@ def whole_process_rounds(paragraphs: Paragraphs, languages: list[str], documents
             for n in ((1, workers) if r % 2 == 0 else (workers, 1)):
                 series = result.batch.setdefault(f"batch_workers_{n}", Series(
                     f"runner.run --workers {n} ({'+'.join(languages)})", total, mixed_size, mixed_unit))
-                series.seconds.append(batch_seconds(both, root / f"batch{n}.jsonl", n))
+                seconds, cpu = batch_seconds(both, root / f"batch{n}.jsonl", n)
+                series.seconds.append(seconds)
+                series.cpu_seconds.append(cpu)
 
     table = result.whole_process
     for language in languages:
@@ -160,3 +170,11 @@ def whole_process_rounds(paragraphs: Paragraphs, languages: list[str], documents
     result.ratios[ratio_key] = [one / many for one, many in zip(result.batch["batch_workers_1"].seconds,
                                                                 result.batch[f"batch_workers_{workers}"].seconds)]
     result.ratio_labels[ratio_key] = f"{workers} workers / 1 worker, batch in a warmed process"
+    # W cores can do at most W times one worker's CPU seconds per second: W * C1 / C_W bounds
+    # the speed-up an idle machine gives, whatever else runs on this one.
+    ratio_key += "_cpu_bound"
+    cores = min(workers, os.cpu_count() or workers)
+    result.ratios[ratio_key] = [cores * one / many for one, many in zip(
+        result.batch["batch_workers_1"].cpu_seconds, result.batch[f"batch_workers_{workers}"].cpu_seconds)]
+    result.ratio_labels[ratio_key] = (f"the same on an idle machine, at most ({cores} x CPU s of 1 worker / "
+                                      f"CPU s of {workers})")
