@@ -1,48 +1,63 @@
-"""Cleaning time against the bare baselines on the same synthetic texts, in one run:
-English vs spacy.blank("en") + sentencizer, Chinese vs jieba.lcut (CPU time, best of 3).
+"""Cleaning time against the bare baselines on the same real texts, in one run: English vs
+spacy.blank("en") + sentencizer (nlp.pipe), Chinese vs jieba.lcut. CPU time; each contender
+warmed on other documents, then R rounds of fresh documents; median [min-max] of the ratios.
 
-    .venv/bin/python benchmarks/bench_clean.py [N]
+    .venv/bin/python benchmarks/bench_clean.py [--texts DIR] [--docs N] [--rounds R]
 """
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 
-from pipeline.bench import synthetic_bulletin
-from pipeline.clean import clean_text
-from pipeline.config import load_config
+from _texts import default_texts, median_line, texts_by_round
 
 
-def _best(func, texts, repeats=3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        for text in texts:
-            func(text)
-        best = min(best, time.process_time() - start)
-    return best
+def cpu(function, texts) -> float:
+    start = time.process_time()
+    function(texts)
+    return time.process_time() - start
 
 
-def main(n: int = 100) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", default=default_texts())
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
     import jieba
     import spacy
 
+    from pipeline.clean import clean_text
+    from pipeline.config import load_config
+
     fixes = load_config().clean.fixes
-    english = [synthetic_bulletin(i, "en") for i in range(n)]
-    chinese = [synthetic_bulletin(i, "zh") for i in range(n)]
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp(english[0]), jieba.lcut(chinese[0])
-    clean_text(english[0], "en", fixes), clean_text(chinese[0], "zh", fixes)
-    clean_en = _best(lambda t: clean_text(t, "en", fixes), english)
-    spacy_en = _best(nlp, english)
-    clean_zh = _best(lambda t: clean_text(t, "zh", fixes), chinese)
-    jieba_zh = _best(jieba.lcut, chinese)
-    print(f"en: clean {clean_en / n * 1000:.2f} ms/doc, spaCy {spacy_en / n * 1000:.2f} ms/doc, "
-          f"ratio {clean_en / spacy_en:.3f}")
-    print(f"zh: clean {clean_zh / n * 1000:.2f} ms/doc, jieba {jieba_zh / n * 1000:.2f} ms/doc, "
-          f"ratio {clean_zh / jieba_zh:.3f}")
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    baselines = {"en": lambda texts: [None for _ in nlp.pipe(texts)],
+                 "zh": lambda texts: [jieba.lcut(t) for t in texts]}
+    print(f"real text from {args.texts}; {args.docs} documents per round, {args.rounds} rounds")
+    for language, base_name in (("en", "spaCy"), ("zh", "jieba")):
+        warm, rounds = texts_by_round(args.texts, language, args.docs, args.rounds)
+        if not warm:
+            continue
+        cleaner = lambda texts, lang=language: [clean_text(t, lang, fixes) for t in texts]  # noqa: E731
+        baselines[language](warm), cleaner(warm)
+        ms, base_ms, ratios = [], [], []
+        for r, texts in enumerate(rounds):
+            pair = (baselines[language], cleaner) if r % 2 == 0 else (cleaner, baselines[language])
+            first, second = cpu(pair[0], texts), cpu(pair[1], texts)
+            base, ours = (first, second) if r % 2 == 0 else (second, first)
+            ms.append(ours / len(texts) * 1000)
+            base_ms.append(base / len(texts) * 1000)
+            ratios.append(ours / base)
+        print(f"{language}:")
+        print(median_line(f"clean ms/doc", ms))
+        print(median_line(f"{base_name} ms/doc", base_ms))
+        print(median_line(f"clean time / {base_name} time", ratios))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    main()

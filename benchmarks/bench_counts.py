@@ -7,9 +7,8 @@ English: `find_counts(view)` given the spaCy doc (already made), against bare
 <= 0.8x the tokenizer. Chinese: `find_counts_zh(text)` against bare `jieba.lcut` on the same
 ~800-character bulletins. Target: <= 0.5x.
 
-Texts are synthetic bulletins made of shuffled sentences of the dev corpus (when
-../shared is present) and the repository corpus, or (`--texts templates`) the template
-bulletins of `bulletins bench` (pipeline/bench.py). Each round times the baseline and the
+Texts are real bulletins stitched by pipeline/bench_texts.py from --texts (default: the dev
+set when ../shared is present, else corpus/texts). Each round times the baseline and the
 extractor on *fresh* texts (activity_for_unit is lru_cached on (unit, sentence): repeating a
 text would flatter later passes), CPU time; the median ratio over the rounds is reported
 (the machine is shared and noisy: ratios, not absolute figures, are what to compare).
@@ -21,53 +20,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import random
-import re
 import statistics
-import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-
-def _sentences() -> tuple[list[str], list[str]]:
-    from pipeline.clean import clean_text
-    from pipeline.config import load_config
-    from pipeline.lang import detect_language
-
-    fixes = load_config().clean.fixes
-    en, zh = [], []
-    folders = [REPO.parent / "shared" / "corpus" / "dev" / "texts", REPO / "corpus" / "texts"]
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            raw = path.read_text(encoding="utf-8", errors="replace")
-            lang = detect_language(raw)
-            text = clean_text(raw, lang, fixes)[0]
-            if lang == "en":
-                en += [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.split()) > 3]
-            else:
-                zh += [s.strip() for s in re.split(r"(?<=[。！？])|\n+", text) if len(s.strip()) > 5]
-    return en, zh
-
-
-def bulletins(sentences: list[str], count: int, size: int, zh: bool, seed: int) -> list[str]:
-    """`count` texts of about `size` words (English) or characters (Chinese)."""
-    rng = random.Random(seed)
-    out = []
-    for _ in range(count):
-        parts, n = [], 0
-        while n < size:
-            s = rng.choice(sentences)
-            parts.append(s)
-            n += len(s) if zh else len(s.split())
-            if rng.random() < 0.2:
-                parts.append("\n")
-        out.append(("" if zh else " ").join(parts).replace(" \n ", "\n"))
-    return out
+from _texts import default_texts, texts_by_round
 
 
 def cpu(func, items) -> float:
@@ -96,8 +52,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--whole", action="store_true", help="also time the whole pipeline")
     parser.add_argument("--profile", choices=("en", "zh"), help="cProfile one extractor (activity link stubbed) instead")
-    parser.add_argument("--texts", choices=("corpus", "templates"), default="corpus",
-                        help="shuffled corpus sentences, or `bulletins bench`'s template bulletins")
+    parser.add_argument("--texts", default=default_texts(), help="folder of real bulletins to stitch")
     args = parser.parse_args()
 
     import jieba
@@ -112,18 +67,9 @@ def main() -> None:
     jieba.initialize()
     zh_tools.pos_tokenizer()
     nlp = english()
-    en_sents, zh_sents = _sentences()
     rounds = args.rounds + 1                       # round 0 warms up
-    if args.texts == "templates":
-        from pipeline.bench import synthetic_bulletin
-
-        en_texts = [[synthetic_bulletin(r * args.docs + i, "en") for i in range(args.docs)]
-                    for r in range(rounds)]
-        zh_texts = [[synthetic_bulletin(r * args.docs + i, "zh") for i in range(args.docs)]
-                    for r in range(rounds)]
-    else:
-        en_texts = [bulletins(en_sents, args.docs, 1000, False, 100 + r) for r in range(rounds)]
-        zh_texts = [bulletins(zh_sents, args.docs, 800, True, 200 + r) for r in range(rounds)]
+    en_texts = texts_by_round(args.texts, "en", args.docs, 2 * rounds)[1]   # fresh texts per round;
+    zh_texts = texts_by_round(args.texts, "zh", args.docs, 2 * rounds)[1]   # the second half for --whole
 
     def en_docs(texts):
         # tokenised outside the timed extractor
@@ -165,8 +111,7 @@ def main() -> None:
         row = {"en base ms/doc": base_en, "en counts ms/doc": ours_en, "en own ms/doc": own_en,
                "zh base ms/doc": base_zh, "zh counts ms/doc": ours_zh, "zh own ms/doc": own_zh}
         if args.whole:
-            fresh_en = bulletins(en_sents, args.docs, 1000, False, 300 + r)
-            fresh_zh = bulletins(zh_sents, args.docs, 800, True, 400 + r)
+            fresh_en, fresh_zh = en_texts[rounds + r], zh_texts[rounds + r]
             row["en whole/base"] = cpu(nlp, fresh_en) / cpu(whole, fresh_en)
             row["zh whole/base"] = cpu(jieba.lcut, fresh_zh) / cpu(whole, fresh_zh)
         if r == 0:

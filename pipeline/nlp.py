@@ -1,6 +1,8 @@
 """Shared tokenisers, built once per process."""
 from __future__ import annotations
 
+import sys
+import types
 from contextlib import nullcontext
 from functools import lru_cache
 
@@ -8,6 +10,7 @@ from functools import lru_cache
 @lru_cache(maxsize=1)
 def english():
     """spacy.blank('en') with a sentencizer: no model download, fast."""
+    import_spacy_without_its_cli()
     import spacy
 
     nlp = spacy.blank("en")
@@ -34,3 +37,37 @@ def memory_zone():
         _documents_seen += 1
         return nullcontext()
     return english().memory_zone()
+
+
+def import_spacy_without_its_cli() -> None:
+    """Import spaCy without spacy.cli, for processes that only tokenise (`bulletins run`).
+
+    spacy/__init__ imports spacy.cli.info only to export `spacy.info`, and that loads spaCy's
+    whole command line (weasel, typer, requests, httpx, jinja2: ~360 modules), ~18 MB and
+    ~0.3 s in every process and worker. Stand-ins for spacy.cli and spacy.cli.info are used
+    while spaCy is imported, then removed: a later `import spacy.cli` imports the real one,
+    and `spacy.info` imports it when called. Any other import error falls back to a plain
+    import. A no-op when spaCy is already imported."""
+    if "spacy" in sys.modules:
+        return
+    stand_ins = {name: types.ModuleType(name) for name in ("spacy.cli", "spacy.cli.info")}
+    stand_ins["spacy.cli.info"].info = _spacy_info
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except ImportError:
+        spacy = None
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if spacy is None:
+        import spacy            # noqa: F811 - the plain import, whatever went wrong above
+    elif getattr(spacy, "cli", None) is stand_ins["spacy.cli"]:
+        del spacy.cli
+
+
+def _spacy_info(*args, **kwargs):
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)

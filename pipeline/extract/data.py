@@ -135,17 +135,20 @@ class DataFiles:
         line that is not a `#` comment is the header and must name `row`'s fields in order; a row
         may leave out trailing cells that have a default (they read as ""), never add cells. With
         `check_rows`, each row is validated by `row` too (hand-kept files; a built file of many
-        thousand rows is checked for its header and cell counts only)."""
+        thousand rows is checked for its header and cell counts only). Not kept: a table is read
+        by the builder that indexes it, once per folder; equal cells are one string object (a
+        built table repeats a few thousand codes and suffixes over ~39,000 rows)."""
         def load() -> tuple[tuple[str, ...], ...]:
             path = self.path(relative)
+            shared: dict[str, str] = {}
             columns = tuple(row.model_fields)
             required = sum(1 for f in row.model_fields.values() if f.is_required())
             rows: list[tuple[str, ...]] = []
             header = None
-            for number, line in enumerate(self.text(relative).split("\n"), 1):
+            for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
                 if not line.strip() or line.startswith("#"):
                     continue
-                cells = tuple(line.split("\t"))
+                cells = tuple(shared.setdefault(cell, cell) for cell in line.split("\t"))
                 if header is None:
                     header = cells
                     if header != columns:
@@ -167,7 +170,7 @@ class DataFiles:
                 raise ConfigError(f"invalid data file {path}: no header line naming the columns "
                                   f"{'|'.join(columns)!r}")
             return tuple(rows)
-        return self._once(("table", relative, row), load)
+        return load()
 
     def build(self, builder: Callable[["DataFiles"], T]) -> T:
         """`builder(self)`, once per folder: compiled patterns, matchers, indexes."""

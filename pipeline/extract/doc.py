@@ -135,10 +135,11 @@ class DocView:
             if start < len(text):
                 out.append((start, len(text)))
             return Spans(out, merge=False)
+        tokens = self.spacy            # first: it imports spaCy the lean way (nlp.english)
         from spacy.attrs import IDX, SENT_START
 
         try:
-            arr = self.spacy.to_array([SENT_START, IDX])
+            arr = tokens.to_array([SENT_START, IDX])
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         except Exception:     # no sentence boundaries (a stub doc): one sentence
             starts = [0]
