@@ -6,7 +6,7 @@ Texts: the dev set's zh_* bulletins (when ../shared is present) and N synthetic 
 bulletins written from templates here. Loading is timed apart (once per process for both);
 throughput is characters per CPU second over R passes (default 1: the first pass is the
 honest one, later passes hit per-text caches), after a warm-up on other texts.
-Reports: bare jieba.lcut; the Chinese counts path (clean + find_counts_zh); the whole
+Reports: bare jieba.lcut; the Chinese counts path (clean + find_counts over its view); the whole
 pipeline on a Chinese document (clean + counts + places + activities + validate); the ratio
 of each to bare jieba (the target: the Chinese path at least half as fast as bare jieba).
 """
@@ -79,7 +79,8 @@ def main() -> None:
     from pipeline.clean import clean_text
     from pipeline.config import load_config
     from pipeline.core import process_source
-    from pipeline.extract.counts_zh import find_counts_zh
+    from pipeline.extract.counts import find_counts
+    from pipeline.extract.doc import DocView
     from pipeline.ingest import Source
 
     jieba.setLogLevel(logging.WARNING)
@@ -93,7 +94,7 @@ def main() -> None:
     fixes = config.clean.fixes
 
     def counts_path(text: str):
-        return find_counts_zh(clean_text(text, "zh", fixes)[0])
+        return find_counts(DocView(clean_text(text, "zh", fixes)[0], "zh"))
 
     def counts_path_unlinked(text: str):
         """The same without the activity link (activities.activity_for_unit), to show its share."""
@@ -101,7 +102,7 @@ def main() -> None:
         linked = activities.activity_for_unit
         activities.activity_for_unit = lambda unit, context, language: None
         try:
-            return find_counts_zh(clean_text(text, "zh", fixes)[0])
+            return find_counts(DocView(clean_text(text, "zh", fixes)[0], "zh"))
         finally:
             activities.activity_for_unit = linked
 
@@ -120,7 +121,7 @@ def main() -> None:
         unlinked = timed(counts_path_unlinked, warm, texts, args.repeat)
         whole = timed(whole_pipeline, warm, texts, args.repeat)
         print(f"{name}: {len(texts)} texts, {chars // args.repeat} chars, x{args.repeat}")
-        for label, seconds in (("bare jieba.lcut", bare), ("clean + counts_zh", counts),
+        for label, seconds in (("bare jieba.lcut", bare), ("clean + counts (zh)", counts),
                                ("  without activity link", unlinked),
                                ("whole pipeline (zh)", whole)):
             print(f"  {label:22} {chars / seconds / 1000:8.1f} kchar/s   ratio to bare {bare / seconds:5.2f}")

@@ -1,7 +1,12 @@
 """Chinese counts: numerals, measure words, qualifiers, the counted noun, exclusions."""
 import pytest
 
-from pipeline.extract.counts_zh import find_counts_zh
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
+
+
+def find_counts_zh(text):
+    return find_counts(DocView(text, "zh"))
 
 
 def counts(text):

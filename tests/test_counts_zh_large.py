@@ -5,7 +5,13 @@ backtracking over a run of digits or numerals from every position, the sentence 
 the text's start for every count, every count compared with every other) and takes well under
 two seconds when linear.
 """
-from pipeline.extract.counts_zh import find_counts_zh, sentence_around, sentence_ends
+from pipeline.extract.counts import find_counts
+from pipeline.extract.counts.zh_units import ZhCountText
+from pipeline.extract.doc import DocView
+
+
+def find_counts_zh(text):
+    return find_counts(DocView(text, "zh"))
 
 
 def test_200kb_without_punctuation():
@@ -34,9 +40,9 @@ def test_many_standalone_ones():
     assert [(c["value"], c["unit"]) for c in found][-2:] == [(1, "宣讲团"), (6, "宣讲主体")]
 
 
-def test_sentence_around_with_precomputed_ends():
+def test_sentence_around():
     text = "第一句。组建志愿服务队12支！最后"
-    ends = sentence_ends(text)
+    ct = ZhCountText(DocView(text, "zh"))
     i = text.index("12")
-    assert sentence_around(text, i, i + 3, ends) == sentence_around(text, i, i + 3) == "组建志愿服务队12支"
-    assert sentence_around(text, len(text) - 1, len(text), ends) == "最后"
+    assert ct.sentence_around(i, i + 3) == ct.sentence_around(i, i + 3) == "组建志愿服务队12支"
+    assert ct.sentence_around(len(text) - 1, len(text)) == "最后"
