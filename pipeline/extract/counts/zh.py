@@ -85,12 +85,10 @@ def find_counts_zh(view) -> list[dict]:
         found_by = NOUN_AFTER
         unit_start, unit_end = span_start, span_end + len(unit)
         if not unit and not fixed_unit:
-            unit, _, quoted = noun_before(ct, span_start)
+            unit, before_start, quoted = noun_before(ct, span_start)
             if unit:
                 found_by = QUOTED_NAME if quoted else NOUN_BEFORE
-                unit_start = text.rfind(unit, 0, span_start)
-                unit_start = unit_start if unit_start >= 0 else span_start
-                unit_end = span_end
+                unit_start, unit_end = before_start, span_end
         if not unit:
             unit = lex.money_unit if info.money else measure
             found_by = MONEY if info.money else NAMES_THING if info.names_thing else MEASURE_AS_UNIT
