@@ -46,3 +46,9 @@ def test_sentence_around():
     i = text.index("12")
     assert ct.sentence_around(i, i + 3) == ct.sentence_around(i, i + 3) == "组建志愿服务队12支"
     assert ct.sentence_around(len(text) - 1, len(text)) == "最后"
+    # a number and its measure word across a line break: both sentences, without the last mark
+    text = "开头。组建5\n支队伍！"
+    ct = ZhCountText(DocView(text, "zh"))
+    i = text.index("5")
+    assert ct.sentence_around(i, i + 3) == "组建5\n支队伍"
+    assert ct.sentence_around(0, 1) == "开头"

@@ -59,6 +59,7 @@ def find_counts_zh(view) -> list[dict]:
     ct = ZhCountText(view)
     text, lex, trace = ct.text, ct.lex, view.trace
     nums = lex.numbers
+    one = nums.one
     found: list[tuple] = []        # (match, count, how its unit was found)
     lone_ones = False
     for m in lex.pattern.finditer(text):
@@ -103,7 +104,8 @@ def find_counts_zh(view) -> list[dict]:
             "span": [min(unit_start, span_start), max(unit_end, span_end)],
         }
         found.append((m, count, found_by))
-        lone_ones = lone_ones or _lone_one(m, nums.one)
+        if not lone_ones and m.group("num") == one:
+            lone_ones = _lone_one(m, one)
     if lone_ones and LONE_ONE in lex.document_filters:
         return _without_lone_ones(ct, found)
     if trace.enabled:

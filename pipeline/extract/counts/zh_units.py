@@ -7,27 +7,24 @@ over the clause on that side (at most units.toml window.chars characters); and i
 """
 from __future__ import annotations
 
-import bisect
-import re
+from bisect import bisect_right
 
 from ...zh import tag
+from ..doc import ZH_SENTENCE_END
 from .zh_lexicon import ZhCountLexicon, zh_count_lexicon
-
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 class ZhCountText:
     """One Chinese document as the count rules read it: the view's text and the count lexicon
     of the view's data folder; the idioms' spans, found once when first asked."""
 
-    __slots__ = ("view", "text", "lex", "_idioms", "_sentence_ends")
+    __slots__ = ("view", "text", "lex", "_idioms")
 
     def __init__(self, view):
         self.view = view
         self.text = view.text
         self.lex: ZhCountLexicon = zh_count_lexicon(view.data)
         self._idioms: tuple[list, list] | None = None
-        self._sentence_ends: list[int] | None = None
 
     def idioms(self) -> tuple[list[tuple[int, int]], list[int]]:
         """(spans, their ends) of the idioms in the text, in text order."""
@@ -37,15 +34,20 @@ class ZhCountText:
         return self._idioms
 
     def sentence_around(self, start: int, end: int) -> str:
-        """The sentence holding text[start:end]: from after the last sentence end before start to
-        the first sentence end at or after end."""
-        ends = self._sentence_ends
-        if ends is None:
-            ends = self._sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
-        i = bisect.bisect_left(ends, start)
-        left = ends[i - 1] + 1 if i else 0
-        j = bisect.bisect_left(ends, end)
-        return self.text[left:ends[j] if j < len(ends) else len(self.text)]
+        """The sentences holding text[start:end] (the view's), without the mark that ends the
+        last one."""
+        sentences = self.view.sentences
+        spans, starts, text = sentences.spans, sentences.starts, self.text
+        i = bisect_right(starts, start) - 1
+        left = spans[i][0] if i >= 0 else 0
+        if end >= len(text):
+            return text[left:]
+        k = bisect_right(starts, end) - 1                # the sentence holding text[end]
+        right = spans[k][1]
+        # every sentence but the last ends with its mark
+        if k < len(spans) - 1 or ZH_SENTENCE_END.match(text, right - 1):
+            right -= 1
+        return text[left:right]
 
 
 def clause_ahead(ct: ZhCountText, pos: int) -> str:
@@ -112,8 +114,9 @@ def noun_before(ct: ZhCountText, pos: int) -> tuple[str, int, bool]:
                 return window[open_at + 1:-1], w_start + open_at + 1, True
             return "", pos, False
     words = list(tag(window))
+    end = w_start + len(window)                 # where the phrase ends (the words are the window)
     if words and words[-1][0] in lex.links:     # 居民群众共计120余人
-        words.pop()
+        end -= len(words.pop()[0])
     phrase: list[tuple[str, str]] = []
     for word, flag in reversed(words):
         if word in lex.boundary or not word.strip():
@@ -122,8 +125,6 @@ def noun_before(ct: ZhCountText, pos: int) -> tuple[str, int, bool]:
             phrase.append((word, flag))
         else:
             break
-    # where the phrase ends: the window's end, less the link word popped above
-    end = w_start + sum(len(word) for word, _ in words)
     phrase.reverse()
     # verb + object before a number (办理实事2000件, 走访居民500户): the object is the noun
     while len(phrase) > 1 and phrase[0][1] in lex.verb_tags:
