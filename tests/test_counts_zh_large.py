@@ -52,3 +52,25 @@ def test_sentence_around():
     i = text.index("5")
     assert ct.sentence_around(i, i + 3) == "组建5\n支队伍"
     assert ct.sentence_around(0, 1) == "开头"
+
+
+def test_numbers_are_looked_for_only_where_they_may_start_with_the_same_matches():
+    """numbers_with_measure_words tries the pattern only at characters a match may start with:
+    it must give exactly what the pattern's finditer gives, on texts made of the characters
+    that matter (digits, numerals, vague prefixes, qualifiers, measure words, range marks,
+    spaces, punctuation, other words)."""
+    import random
+
+    from pipeline.extract.counts.zh import numbers_with_measure_words
+    from pipeline.extract.counts.zh_lexicon import zh_count_lexicon
+    from pipeline.extract.data import DataFiles
+
+    lex = zh_count_lexicon(DataFiles.at())
+    assert lex.starts is not None
+    pieces = list("0123456789一二两十百千万亿零〇数上几余多场名人次个户元,.，至-~ \n、第每“”开展活动") + [
+        "场次", "人次", "以上", "左右", "１２"]
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        assert [m.span() for m in numbers_with_measure_words(lex, text)] == \
+            [m.span() for m in lex.pattern.finditer(text)], text

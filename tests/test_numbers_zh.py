@@ -3,6 +3,7 @@ import pytest
 
 from pipeline.extract.data import DataFiles
 from pipeline.extract.numbers.zh import parse_chinese_numeral, parse_number, zh_number_lexicon
+from pipeline.extract.numbers.zh_lexicon import first_chars
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +30,17 @@ def test_not_counting_numerals(nums, text):
 ])
 def test_numbers(nums, text, value):
     assert parse_number(text, nums) == value
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?<!\d)\d+(?:[,，]\d{3})?", r"[\d]"),          # a lookbehind is zero width
+    (r"(?:(?P<low>\d+)至)?(?P<num>\d+|[数上][百千])", r"[\d\d数上]"),
+    (r"a?[b-d]", r"[ab-d]"),
+    (r"(?:x|y?)z", r"[xyz]"),
+    (r"^\s*[+＋]", r"[\s\+＋]"),
+    (r"a*", None),                                      # may match the empty string
+    (r"[^a]b", None),                                   # a negated class is not read
+    (r"(?i)a", None),                                   # ignoring case is not read
+])
+def test_first_chars_of_a_pattern(pattern, first):
+    assert first_chars(pattern) == first

@@ -19,6 +19,7 @@ For every number with a measure word (the lexicon's pattern; suggested as `count
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .. import link
 from ..decisions import RULES, Candidate
@@ -62,7 +63,7 @@ def find_counts_zh(view) -> list[dict]:
     one = nums.one
     found: list[tuple] = []        # (match, count, how its unit was found)
     lone_ones = False
-    for m in lex.pattern.finditer(text):
+    for m in numbers_with_measure_words(lex, text):
         value, qualifier = number_value(m, nums)
         if value is None:
             if trace.enabled:
@@ -112,6 +113,25 @@ def find_counts_zh(view) -> list[dict]:
         for m, count, found_by in found:
             trace.accept(_candidate(lex, m, *count["span"], count["value"], found_by), count)
     return [count for _, count, _ in found]
+
+
+def numbers_with_measure_words(lex: ZhCountLexicon, text: str) -> Iterator[re.Match]:
+    """The matches of lex.pattern in text, the same as its finditer gives. Where a match may
+    start (lex.starts: digits, numerals, vague prefixes) is searched for first, so the pattern
+    is tried only there, not at every character of the text."""
+    if lex.starts is None:
+        yield from lex.pattern.finditer(text)
+        return
+    search, match = lex.starts.search, lex.pattern.match
+    pos = 0
+    while (found := search(text, pos)) is not None:
+        at = found.start()
+        m = match(text, at)          # (its lookbehinds still see the text before `at`)
+        if m is None:
+            pos = at + 1
+        else:
+            yield m
+            pos = m.end()            # (a match is never empty)
 
 
 def _lone_one(m: re.Match, one: str) -> bool:

@@ -14,7 +14,7 @@ from pydantic import field_validator
 from ...models import Category
 from ..data import DataFiles, DataModel
 from ..doc import QUOTE_PAIRS
-from ..numbers.zh_lexicon import ZhNumberLexicon, alternation, checked_pattern, zh_number_lexicon
+from ..numbers.zh_lexicon import ZhNumberLexicon, alternation, checked_pattern, first_chars, zh_number_lexicon
 
 MEASURE_WORDS_FILE = "zh/measure_words.toml"
 UNITS_FILE = "zh/units.toml"
@@ -187,6 +187,7 @@ class ZhCountLexicon:
     """Everything the Chinese count rules read, for one data folder."""
     numbers: ZhNumberLexicon
     pattern: re.Pattern              # number + qualifier + measure word
+    starts: re.Pattern | None        # the characters a match of `pattern` may start with
     measure_words: dict              # measure word -> MeasureWord
     money_unit: str
     durations: Durations
@@ -248,9 +249,12 @@ def _build(data: DataFiles) -> ZhCountLexicon:
     numbers = zh_number_lexicon(data)
     window = units.window
     ends = set(window.clause_ends)
+    pattern = rf"{numbers.pattern}\s?(?P<mw>{alternation(measures.measure_words)})"
+    starts = first_chars(pattern)
     return ZhCountLexicon(
         numbers=numbers,
-        pattern=re.compile(rf"{numbers.pattern}\s?(?P<mw>{alternation(measures.measure_words)})"),
+        pattern=re.compile(pattern),
+        starts=re.compile(starts) if starts else None,
         measure_words=dict(measures.measure_words),
         money_unit=measures.money.unit,
         durations=measures.durations,

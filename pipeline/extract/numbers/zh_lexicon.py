@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from pydantic import field_validator, model_validator
+from re import _constants as _sc, _parser as _sp
 
 from ...models import Qualifier
 from ..data import DataFiles, DataModel
@@ -84,6 +85,73 @@ class QualifiersFile(DataModel):
             if not word.strip():
                 raise ValueError("a qualifier is a word, not an empty string")
         return table
+
+
+# --------------------------------------------------------------- where a match may start
+
+_CATEGORIES = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_NOT_DIGIT: r"\D", _sc.CATEGORY_SPACE: r"\s",
+               _sc.CATEGORY_NOT_SPACE: r"\S", _sc.CATEGORY_WORD: r"\w", _sc.CATEGORY_NOT_WORD: r"\W"}
+_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
+
+
+def first_chars(pattern: str) -> str | None:
+    """A character class (regex source) holding every character a match of `pattern` can start
+    with, read with re's own parser; None when that cannot be told (the pattern may match the
+    empty string, ignores case, or uses a construct not read here)."""
+    parsed = _sp.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items: list[str] = []
+    if _first(parsed.data, items) is not False:
+        return None
+    return "[" + "".join(items) + "]"
+
+
+def _first(seq, items: list[str]) -> bool | None:
+    """Add to `items` the characters the parsed sequence can start with. Returns whether it can
+    match the empty string (then what follows it can start a match too), None when unknown."""
+    for op, av in seq:
+        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            continue                                    # zero width
+        if op is _sc.LITERAL:
+            items.append(re.escape(chr(av)))
+            return False
+        if op is _sc.IN:
+            for o, a in av:
+                if o is _sc.LITERAL:
+                    items.append(re.escape(chr(a)))
+                elif o is _sc.RANGE:
+                    items.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is _sc.CATEGORY and a in _CATEGORIES:
+                    items.append(_CATEGORIES[a])
+                else:
+                    return None                         # a negated class, ...
+            return False
+        if op is _sc.BRANCH:
+            empty = False
+            for branch in av[1]:
+                found = _first(branch, items)
+                if found is None:
+                    return None
+                empty = empty or found
+            if not empty:
+                return False
+        elif op is _sc.SUBPATTERN:
+            _, add_flags, del_flags, inner = av
+            found = None if add_flags or del_flags else _first(inner, items)
+            if found is None:
+                return None
+            if not found:
+                return False
+        elif op in _REPEATS:
+            found = _first(av[2], items)
+            if found is None:
+                return None
+            if not found and av[0] > 0:
+                return False
+        else:
+            return None
+    return True
 
 
 # ------------------------------------------------------------------------- built tables
