@@ -110,6 +110,13 @@ def test_a_kept_count_says_first_how_its_unit_was_found(text, reasons, count):
     assert cand.item is found[0] and values_and_units(found) == [count]
 
 
+def test_a_quoted_name_before_the_number_is_one_of_the_views_quotations():
+    # the second ” closes no quotation (the view pairs marks once): no quoted name before 30
+    found, candidates = traced("征集“甲”乙”30条。")
+    assert values_and_units(found) == [(30, "条")]
+    assert candidates[0].reasons == ["count.zh.measure_word_as_unit"]
+
+
 def test_a_lone_one_heading_a_list_of_counts_says_so():
     found, candidates = traced("组建一个宣讲队、五支服务队。")
     assert values_and_units(found) == [(1, "宣讲队"), (5, "服务队")]

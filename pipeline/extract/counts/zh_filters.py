@@ -148,16 +148,15 @@ def idiom(ct: ZhCountText, n: ZhNumber) -> bool:
 
 @_filter("count.zh.slogan_quote", "inside a short quotation: a slogan's numeral (“三个一”)")
 def slogan_quote(ct: ZhCountText, n: ZhNumber) -> bool:
-    text, limit = ct.text, ct.lex.max_slogan_quote
-    start, end = n.start, n.end
-    for left, right in ct.lex.slogan_quotes:
-        open_at = text.rfind(left, max(0, start - limit), start)
-        if open_at < 0:
-            continue
-        close_at = text.find(right, end, open_at + limit + 2)
-        if close_at >= 0 and close_at - open_at - 1 <= limit:
-            return True
-    return False
+    """The view's quotation around the number, in exclusions.toml slogans.marks, holds it with
+    its measure word and is at most slogans.max_quote_chars long inside."""
+    lex = ct.lex
+    # such a quotation opens at most max_quote_chars before the number: most numbers have no
+    # opening mark that near, and then the view's quotations need not be read
+    if lex.slogan_opening.search(ct.text, max(0, n.start - lex.max_slogan_quote), n.start) is None:
+        return False
+    quote = ct.view.quotes.find(n.start, lex.max_slogan_quote, lex.slogan_marks)
+    return quote is not None and n.end < quote.end
 
 
 def rejection(ct: ZhCountText, n: ZhNumber) -> str | None:

@@ -201,7 +201,8 @@ class ZhCountLexicon:
     idioms: re.Pattern
     frequency: re.Pattern
     frequency_measure_words: frozenset
-    slogan_quotes: tuple             # ((opening mark, closing mark), ...)
+    slogan_marks: str                # the opening marks
+    slogan_opening: re.Pattern       # any of them
     max_slogan_quote: int
     list_gaps: frozenset
     max_gap_chars: int
@@ -218,7 +219,8 @@ class ZhCountLexicon:
     bracket_open: frozenset
     bracket_close: frozenset
     bracket_words: int
-    name_quotes: tuple               # ((opening mark, closing mark), ...)
+    name_quote_marks: str            # the opening marks of a quoted name before a number
+    name_quote_ends: frozenset       # their closing marks
 
 
 def zh_count_lexicon(data: DataFiles) -> ZhCountLexicon:
@@ -234,10 +236,6 @@ def _any_of(patterns: Words) -> re.Pattern:
 
 def _class_without(chars) -> str:
     return "[^" + "".join(re.escape(ch) for ch in sorted(chars)) + "]*"
-
-
-def _pairs(marks: Words) -> tuple[tuple[str, str], ...]:
-    return tuple((mark, QUOTE_PAIRS[mark]) for mark in marks)
 
 
 def _build(data: DataFiles) -> ZhCountLexicon:
@@ -268,7 +266,8 @@ def _build(data: DataFiles) -> ZhCountLexicon:
         idioms=re.compile(alternation(exclusions.idioms.words)),
         frequency=re.compile(exclusions.frequency.pattern),
         frequency_measure_words=frozenset(exclusions.frequency.measure_words),
-        slogan_quotes=_pairs(exclusions.slogans.marks),
+        slogan_marks="".join(exclusions.slogans.marks),
+        slogan_opening=re.compile("[" + "".join(map(re.escape, exclusions.slogans.marks)) + "]"),
         max_slogan_quote=exclusions.slogans.max_quote_chars,
         list_gaps=frozenset(exclusions.lone_one.gaps),
         max_gap_chars=exclusions.lone_one.max_gap_chars,
@@ -286,5 +285,6 @@ def _build(data: DataFiles) -> ZhCountLexicon:
         bracket_open=frozenset(window.bracket_open),
         bracket_close=frozenset(window.bracket_close),
         bracket_words=window.bracket_words,
-        name_quotes=_pairs(window.name_quotes),
+        name_quote_marks="".join(window.name_quotes),
+        name_quote_ends=frozenset(QUOTE_PAIRS[mark] for mark in window.name_quotes),
     )

@@ -107,12 +107,12 @@ def noun_before(ct: ZhCountText, pos: int) -> tuple[str, int, bool]:
     clause = clause_behind(ct, pos)
     w_start = pos - len(clause)
     window = clause.rstrip()
-    for left, right in lex.name_quotes:          # 征集“金点子”30条: the quoted name
-        if window.endswith(right):
-            open_at = window.rfind(left, 0, len(window) - 1)
-            if open_at >= 0:
-                return window[open_at + 1:-1], w_start + open_at + 1, True
-            return "", pos, False
+    if window[-1:] in lex.name_quote_ends:       # 征集“金点子”30条: the quoted name
+        end = w_start + len(window)
+        quote = ct.view.quotes.find(end - 1, marks=lex.name_quote_marks)
+        if quote is not None and quote.end == end and quote.start >= w_start:
+            return ct.text[quote.start + 1:end - 1], quote.start + 1, True
+        return "", pos, False
     words = list(tag(window))
     end = w_start + len(window)                 # where the phrase ends (the words are the window)
     if words and words[-1][0] in lex.links:     # 居民群众共计120余人
