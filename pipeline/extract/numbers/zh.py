@@ -87,11 +87,10 @@ def number_value(m: re.Match, nums: ZhNumberLexicon) -> tuple[float | None, str 
 
 def qualifier_before(text: str, start: int, nums: ZhNumberLexicon) -> tuple[str | None, int]:
     """(qualifier, its start) for a qualifier word ending at `start` (超5万, 不少于3名)."""
-    table = nums.qualifiers_before
-    if start > 0:
-        # a word ending at start ends with text[start - 1]: only those can match (same order)
-        table = nums.qualifiers_before_by_last.get(text[start - 1], ())
-    for word, qualifier in table:
+    if start <= 0:
+        return None, start
+    # a word ending at start ends with text[start - 1]: only those can match (longest first)
+    for word, qualifier in nums.qualifiers_before_by_last.get(text[start - 1], ()):
         if text.startswith(word, start - len(word)):
             return qualifier, start - len(word)
     return None, start

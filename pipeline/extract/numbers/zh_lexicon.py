@@ -163,8 +163,7 @@ class ZhNumberLexicon:
     vague_prefixes: dict              # 数 -> more_than (数千)
     one: str
     max_number_chars: int
-    qualifiers_before: tuple          # ((word, qualifier), ...), longest first
-    qualifiers_before_by_last: dict   # the same grouped by their last character
+    qualifiers_before_by_last: dict   # last character -> ((word, qualifier), ...), longest first
     qualifiers_infix: dict
     qualifiers_after: tuple           # longest first
     pattern: str                      # regex source: groups low, num, infix, mag
@@ -206,7 +205,6 @@ def _build(data: DataFiles) -> ZhNumberLexicon:
         digits=dict(numerals.digits), units=dict(numerals.units),
         vague_prefixes=dict(numerals.vague_prefixes), one=reading.one,
         max_number_chars=reading.max_number_chars,
-        qualifiers_before=before,
         qualifiers_before_by_last={ch: tuple(words) for ch, words in by_last.items()},
         qualifiers_infix=dict(quals.infix),
         qualifiers_after=by_length(quals.after),
