@@ -22,7 +22,7 @@ Filter = Callable[[ZhCountText, "ZhNumber"], bool]
 FILTERS: dict[str, Filter] = {}
 # the filters that can fire only when a `before` or `after` pattern matches near the number
 READS: dict[str, frozenset] = {}
-DOCUMENT_FILTERS: dict[str, str] = {}
+DOCUMENT_FILTERS: set[str] = set()       # filters that read the document's other counts
 
 
 class ZhNumber:
@@ -171,7 +171,7 @@ def rejection(ct: ZhCountText, n: ZhNumber) -> str | None:
 
 LONE_ONE = RULES.add("count.zh.lone_one", "reject",
                      "一 before a measure word, outside a list of counts: an article (一名干部), no count")
-DOCUMENT_FILTERS[LONE_ONE] = "lone 一"
+DOCUMENT_FILTERS.add(LONE_ONE)
 
 
 def in_count_list(ct: ZhCountText, count: dict, by_start: dict, by_end: dict) -> bool:

@@ -57,6 +57,13 @@ class MeasureWordsFile(DataModel):
     money: Money
     durations: Durations
 
+    @field_validator("measure_words")
+    @classmethod
+    def _words(cls, table: dict) -> dict:
+        if not table or not all(word.strip() for word in table):
+            raise ValueError("list at least one measure word, none of them empty")
+        return table
+
 
 # ------------------------------------------------------------------------------- units.toml
 
@@ -141,6 +148,13 @@ class After(PatternLists):
 
 class Idioms(DataModel):
     words: Words
+
+    @field_validator("words")
+    @classmethod
+    def _not_empty(cls, words: Words) -> Words:
+        if not all(word.strip() for word in words):
+            raise ValueError("an idiom is a word, not an empty string")
+        return words
 
 
 class Frequency(DataModel):
@@ -263,11 +277,11 @@ def _build(data: DataFiles) -> ZhCountLexicon:
         after={name: _any_of(patterns) for name, patterns in exclusions.after},
         any_before=_any_of([p for _, patterns in exclusions.before for p in patterns]),
         any_after=_any_of([p for _, patterns in exclusions.after for p in patterns]),
-        idioms=re.compile(alternation(exclusions.idioms.words)),
+        idioms=re.compile(alternation(exclusions.idioms.words) or r"(?!)"),
         frequency=re.compile(exclusions.frequency.pattern),
         frequency_measure_words=frozenset(exclusions.frequency.measure_words),
         slogan_marks="".join(exclusions.slogans.marks),
-        slogan_opening=re.compile("[" + "".join(map(re.escape, exclusions.slogans.marks)) + "]"),
+        slogan_opening=_any_of([re.escape(mark) for mark in exclusions.slogans.marks]),
         max_slogan_quote=exclusions.slogans.max_quote_chars,
         list_gaps=frozenset(exclusions.lone_one.gaps),
         max_gap_chars=exclusions.lone_one.max_gap_chars,

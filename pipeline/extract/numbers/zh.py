@@ -48,7 +48,8 @@ def parse_chinese_numeral(text: str, nums: ZhNumberLexicon) -> int | None:
 def parse_number(text: str, nums: ZhNumberLexicon) -> float | None:
     """Arabic digits with an optional Chinese magnitude (`3.6万`, `1,200`), or a Chinese numeral."""
     units = nums.units
-    text = text.replace(",", "").replace("，", "")
+    for separator in nums.separators:
+        text = text.replace(separator, "")
     magnitude = 1
     while text and text[-1] in units and any(ch.isdigit() for ch in text[:-1]):
         magnitude *= units[text[-1]]

@@ -43,6 +43,7 @@ def checked_pattern(pattern: str) -> str:
 
 class NumeralReading(DataModel):
     arabic: str                       # a number in Arabic digits (a regular expression)
+    thousands_separators: tuple[str, ...]
     range_connectors: tuple[str, ...]
     max_number_chars: int             # a longer number is a code or garbage, never a count
     one: str                          # the numeral one
@@ -163,6 +164,7 @@ class ZhNumberLexicon:
     vague_prefixes: dict              # 数 -> more_than (数千)
     one: str
     max_number_chars: int
+    separators: tuple                 # thousands separators, taken out before reading
     qualifiers_before_by_last: dict   # last character -> ((word, qualifier), ...), longest first
     qualifiers_infix: dict
     qualifiers_after: tuple           # longest first
@@ -204,6 +206,7 @@ def _build(data: DataFiles) -> ZhNumberLexicon:
     return ZhNumberLexicon(
         digits=dict(numerals.digits), units=dict(numerals.units),
         vague_prefixes=dict(numerals.vague_prefixes), one=reading.one,
+        separators=reading.thousands_separators,
         max_number_chars=reading.max_number_chars,
         qualifiers_before_by_last={ch: tuple(words) for ch, words in by_last.items()},
         qualifiers_infix=dict(quals.infix),
