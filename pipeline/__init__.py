@@ -44,6 +44,7 @@ def load_tables(path) -> dict:
     """The tidy tables of `bulletins export` as pyarrow Tables, straight from a records JSONL
     (error rows from `OUT.errors.jsonl` beside it when present). Needs pyarrow."""
     from .export import arrow_tables, build_rows, read_records_and_errors
+    from .stories.tables import canonical_copies, canonical_test
 
     records, errors = read_records_and_errors(path)
-    return arrow_tables(build_rows(records, errors))
+    return arrow_tables(build_rows(records, errors, canonical_test(canonical_copies(records))))

@@ -81,8 +81,11 @@ def main():
                    "(pip install 'bulletins[ray]').")
 @click.option("--pretty", is_flag=True, help="Indented JSON (for a single document).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option("--stories", is_flag=True,
+              help="Group copies of one bulletin into stories: records carry `story_id` (index "
+                   "beside the output: OUT.stories.sqlite; see `bulletins stories`).")
 @CONFIG_OPTION
-def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, config_path):
+def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, stories, config_path):
     """Run the whole pipeline over INPUTS (files, folders, globs, or - for stdin).
 
     Every input yields one record or one error row; exit code 1 when any input has an
@@ -96,12 +99,17 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
       bulletins run bulletin.txt --pretty
       bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
       RAY_ADDRESS=ray://head:10001 bulletins run archive/ -o out.jsonl --engine ray
+      bulletins run archive/ -o out/records.jsonl --stories
     """
     from .emit import dumps_line
     from .errors import ConfigError
     from .manifest import ManifestError
     from .runner import run as run_batch
+    from .stories.index import StoryIndexError
 
+    if stories and engine == "ray":
+        raise click.UsageError("--stories runs with the local engine: drop --engine ray, or group "
+                               "the records afterwards with `bulletins stories`")
     config = _config_or_exit(config_path)
     check_inputs_or_exit(inputs)
     if engine == "ray":
@@ -118,8 +126,8 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
     try:
         summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty,
                             force=force, workers=workers, engine=engine,
-                            progress=False if quiet else None)
-    except (ManifestError, ConfigError) as exc:
+                            progress=False if quiet else None, stories=stories)
+    except (ManifestError, ConfigError, StoryIndexError) as exc:
         raise BadCommandLine(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(
@@ -234,7 +242,9 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, rules, inputs, con
 from .bench_cli import register_bench_command  # noqa: E402
 from .outputs_cli import register_output_commands  # noqa: E402
 from .stages_cli import register_stage_commands  # noqa: E402
+from .stories.cli import register_stories_command  # noqa: E402
 
 register_stage_commands(main)
 register_output_commands(main)
 register_bench_command(main)
+register_stories_command(main)

@@ -29,6 +29,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("source_path", "string"), ("source_sha256", "string"), ("source_encoding", "string"),
         ("text_length", "int64"), ("n_counts", "int64"), ("n_places", "int64"),
         ("n_activities", "int64"), ("warnings", "list<string>"), ("text", "string"),
+        ("story_id", "string"), ("story_canonical", "bool"),
     ),
     "counts": (
         ("doc_id", "string"), ("count_index", "int64"), ("value", "float64"),
@@ -36,6 +37,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("unit_normalized", "string"), ("category", "string"), ("unit_key", "string"),
         ("activity", "string"), ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
         ("raw_span_end", "int64"), ("evidence", "string"), ("sentence", "string"),
+        ("repeat_of", "int64"), ("story_id", "string"), ("story_canonical", "bool"),
     ),
     "places": (
         ("doc_id", "string"), ("name", "string"), ("name_zh", "string"), ("level", "string"),
@@ -70,9 +72,11 @@ def _span(spans: list, i: int) -> tuple[int | None, int | None]:
     return None, None
 
 
-def record_rows(record: dict) -> dict[str, list[dict]]:
-    """One record as rows of each table (pure; the record is a dict as read from JSONL)."""
+def record_rows(record: dict, canonical: bool = True) -> dict[str, list[dict]]:
+    """One record as rows of each table (pure; the record is a dict as read from JSONL).
+    `canonical`: whether it is its story's canonical copy (see pipeline/stories/tables.py)."""
     doc_id = record["doc_id"]
+    story = {"story_id": record.get("story_id"), "story_canonical": canonical}
     text = record.get("text") or ""
     source = record.get("source") or {}
     counts = record.get("counts") or []
@@ -86,7 +90,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
         "source_path": source.get("path"), "source_sha256": source.get("sha256"),
         "source_encoding": source.get("encoding"), "text_length": len(text),
         "n_counts": len(counts), "n_places": len(places), "n_activities": len(activities),
-        "warnings": list(record.get("warnings") or []), "text": text,
+        "warnings": list(record.get("warnings") or []), "text": text, **story,
     })
     sentences = Sentences(text) if counts else None
     for i, c in enumerate(counts):
@@ -100,7 +104,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
             "unit_key": key_of(c), "activity": c.get("activity"), "span_start": start, "span_end": end,
             "raw_span_start": raw_start, "raw_span_end": raw_end,
             "evidence": c.get("evidence", text[start:end]),
-            "sentence": text[s:e],
+            "sentence": text[s:e], "repeat_of": c.get("repeat_of"), **story,
         })
     for p in places:
         mentions = p.get("mentions") or []
@@ -141,11 +145,12 @@ def error_rows(errors: Iterable[dict]) -> list[dict]:
     return [{name: e.get(name) for name, _ in TABLES["errors"]} for e in errors]
 
 
-def build_rows(records: Iterable[dict], errors: Iterable[dict] = ()) -> dict[str, list[dict]]:
+def build_rows(records: Iterable[dict], errors: Iterable[dict] = (),
+               is_canonical=lambda record: True) -> dict[str, list[dict]]:
     """All tables as lists of row dicts, in input order."""
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for record in records:
-        for name, rows in record_rows(record).items():
+        for name, rows in record_rows(record, is_canonical(record)).items():
             tables[name].extend(rows)
     tables["errors"] = error_rows(errors)
     return tables
@@ -310,12 +315,19 @@ def read_records_and_errors(records_path: str | Path, errors_path: str | Path | 
 
 
 def export(records_path: str | Path, out_dir: str | Path, fmt: str = "parquet",
-           errors_path: str | Path | None = None, chunk_size: int = 1000) -> list[Path]:
+           errors_path: str | Path | None = None, chunk_size: int = 1000,
+           stories_path: str | Path | None = None) -> list[Path]:
     """Write every table of the records at `records_path` into `out_dir`; return the paths.
-    Streams: memory holds one chunk of records at a time, whatever the size of the batch."""
+    Streams: memory holds one chunk of records at a time, whatever the size of the batch (and
+    one entry per story: a first pass finds each story's canonical copy).
+    `stories_path`: story ids from `bulletins stories` for records made without --stories."""
+    from .stories.tables import canonical_copies, canonical_test, read_story_ids, with_story_ids
+
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    records = iter_records(records_path)
+    story_ids = read_story_ids(stories_path) if stories_path else None
+    is_canonical = canonical_test(canonical_copies(with_story_ids(iter_records(records_path), story_ids)))
+    records = with_story_ids(iter_records(records_path), story_ids)
     errors = read_errors(records_path, errors_path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -323,7 +335,7 @@ def export(records_path: str | Path, out_dir: str | Path, fmt: str = "parquet",
     try:
         sink.write(build_rows([], errors))
         for chunk in _chunks(records, chunk_size):
-            sink.write(build_rows(chunk))              # its errors table is empty
+            sink.write(build_rows(chunk, (), is_canonical))    # its errors table is empty
     finally:
         paths = sink.close()
     return paths

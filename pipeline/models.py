@@ -3,7 +3,8 @@
 Added to the 1.0 contract (minor bump): `source.encoding`, `date`, `byline`, `issuer`,
 `warnings`, `counts[].low/high` (ranges), `raw_span`/`raw_mentions` (offsets into the
 decoded raw input), `places[].parents`. Contract 1.2: `counts[].place` and `main_place`, and
-`counts[].unit_key` (the counted thing as one key of configs/unit_keys.toml).
+`counts[].unit_key` (the counted thing as one key of configs/unit_keys.toml);
+`counts[].repeat_of` and `story_id` (stories).
 """
 from __future__ import annotations
 
@@ -63,6 +64,10 @@ class Count(Model):
     span: Span = Field(description="[start, end) in text, covering number and unit")
     raw_span: Optional[Span] = Field(None, description="[start, end) in the decoded raw input")
     evidence: str = Field(description="text[span[0]:span[1]]")
+    repeat_of: Optional[int] = Field(
+        None, ge=0, description="index (in `counts`) of an earlier count this one restates (the "
+        "same figure in the title and the body, a summary line): a sum over the bulletin counts "
+        "it once; null for a first mention")
 
 
 class Place(Model):
@@ -98,6 +103,10 @@ class Record(Model):
         None, description="the place whose work the bulletin reports (one of `places`), or null "
         "(contract 1.2)")
     warnings: list[str] = Field(default_factory=list)
+    story_id: Optional[str] = Field(
+        None, description="the story this record is a copy of (mirrors, other translations, the "
+        "Chinese original and its English versions share one); set by `bulletins run --stories`, "
+        "null otherwise")
 
     @model_validator(mode="before")
     @classmethod
@@ -116,9 +125,11 @@ class Record(Model):
     @model_validator(mode="after")
     def spans_inside_text(self) -> "Record":
         n = len(self.text)
-        for c in self.counts:
+        for i, c in enumerate(self.counts):
             if not 0 <= c.span[0] <= c.span[1] <= n:
                 raise ValueError(f"count span {list(c.span)} lies outside text (length {n})")
+            if c.repeat_of is not None and c.repeat_of >= i:
+                raise ValueError(f"count {i}: repeat_of {c.repeat_of} must name an earlier count")
             if self.text[c.span[0]:c.span[1]] != c.evidence:
                 raise ValueError(f"count evidence {c.evidence!r} != text{list(c.span)}")
         for group in (self.places, self.activities):

@@ -72,7 +72,8 @@ def _row(*parts: str) -> str:
 
 def _cards(data: ReportData) -> str:
     languages = ", ".join(f"{n} {_e(lang)}" for lang, n in data.languages.items()) or "—"
-    cards = [("records", fmt_number(data.records)), ("errors", fmt_number(data.error_total)),
+    cards = [("records", fmt_number(data.records)), ("stories", fmt_number(data.stories)),
+             ("errors", fmt_number(data.error_total)),
              ("counts", fmt_number(data.counts)), ("places", fmt_number(len(data.places))),
              ("activity types", fmt_number(len(data.activities))),
              ("no counts", fmt_number(data.quiet_total)),
@@ -99,7 +100,9 @@ def _activities_section(data: ReportData) -> str:
                '<code>unit_key</code>: “events” those counting activities or sessions, “people” '
                'those counting people (persons, volunteers, party members), “person-times” '
                'attendances (人次). Money, views, reads and places are never added. '
-               'Counts in different documents may describe the same events.</p>')
+               'Each story is summed once, from its canonical copy, and a figure a bulletin '
+               'restates (<code>repeat_of</code>) once; records without a story id stand '
+               'alone (<code>bulletins run --stories</code> groups copies).</p>')
     return "".join(out)
 
 
@@ -168,6 +171,21 @@ def _marked_sentence(group: list[LargeCount]) -> str:
     return "".join(html)
 
 
+def _stories_section(data: ReportData) -> str:
+    out = [f"<p>{_e(fmt_number(data.records))} records tell {_e(fmt_number(data.stories))} "
+           f"stories; {_e(fmt_number(data.records - data.stories))} records are further copies "
+           f"(mirrors, other translations, originals with their English versions) whose figures "
+           f"are not summed again. {_e(fmt_number(data.repeats))} counts restate an earlier "
+           f"figure of their bulletin.</p>", "<h3>Figures that disagree between copies</h3>"]
+    if data.disagreements:
+        rows = [[_e(d.doc_id), _e(d.here), _e(d.there), _e(d.other_doc), f"<code>{_e(d.story)}</code>"]
+                for d in data.disagreements]
+        out.append(_table(["document", "its figure", "the other copy's", "other copy", "story"], rows))
+    else:
+        out.append('<p class="muted">None found (or the records were not grouped into stories).</p>')
+    return "".join(out)
+
+
 def _more(hidden: int, what: str) -> str:
     if hidden <= 0:
         return ""
@@ -210,14 +228,15 @@ def _problems_section(data: ReportData) -> str:
 
 
 def render_report(records: Iterable[dict], errors: Iterable[dict] = (), title: str = "records",
-                  top: int = 25, limit: int = 200) -> str:
+                  top: int = 25, limit: int = 200, is_canonical=lambda record: True) -> str:
     """The whole report as one HTML string (deterministic for the same input). `records` may
     be any iterable (read once); at most `limit` failed and count-less documents are listed."""
-    data = summarise(records, errors, top, limit)
+    data = summarise(records, errors, top, limit, is_canonical)
     sections = [
         ("activities", "Activity types", _activities_section(data)),
         ("places", "Places", _places_section(data, top)),
         ("counts", "Counts", _counts_section(data)),
+        ("stories", "Stories", _stories_section(data)),
         ("problems", "Documents to check", _problems_section(data)),
     ]
     nav = "".join(f'<a href="#{key}">{_e(name)}</a>' for key, name, _ in sections)

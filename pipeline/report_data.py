@@ -87,8 +87,21 @@ class WarnedDocument:
 
 
 @dataclass
+class Disagreement:
+    """A figure two copies of one story give differently (from the records' warnings)."""
+    doc_id: str
+    here: str
+    there: str
+    other_doc: str
+    story: str
+
+
+@dataclass
 class ReportData:
     records: int = 0
+    stories: int = 0            # records that are their story's canonical copy (or stand alone)
+    repeats: int = 0            # counts that restate an earlier figure of their bulletin
+    disagreements: list[Disagreement] = field(default_factory=list)     # at most `limit`
     errors: list[dict] = field(default_factory=list)       # at most `limit` rows shown
     error_total: int = 0
     languages: dict[str, int] = field(default_factory=dict)
@@ -128,8 +141,9 @@ class Summariser:
     """Reads records one at a time (a batch never has to fit in memory) and keeps only the
     totals, the `top` largest counts and the first `limit` problem documents."""
 
-    def __init__(self, top: int = 25, limit: int = 200):
+    def __init__(self, top: int = 25, limit: int = 200, is_canonical=lambda record: True):
         self.top, self.limit = top, limit
+        self.is_canonical = is_canonical
         self.data = ReportData()
         self._languages: Counter = Counter()
         self._activities: dict[str, ActivityTotal] = {}
@@ -148,17 +162,24 @@ class Summariser:
         self._languages[record.get("language") or "?"] += 1
         counts = record.get("counts") or []
         data.counts += len(counts)
-        self._add_activities(record, counts)
+        self._add_disagreements(record)
+        # Sums count each story once (its canonical copy) and each restated figure once.
+        canonical = self.is_canonical(record)
+        summed = [c for c in counts if c.get("repeat_of") is None] if canonical else []
+        data.stories += canonical
+        data.repeats += sum(c.get("repeat_of") is not None for c in counts)
+        self._add_activities(record, counts, summed)
         self._add_places(record)
         for c in counts:
             value = _number(c.get("value"))
             category = c.get("category") or "other"
             self._category_n[category] += 1
-            self._category_sum[category] += value
             key = key_of(c)
             self._key_n[key] += 1
-            self._key_sum[key] += value
             self._bins[floor(log10(value)) if value >= 1 else -1] += 1
+        for c in summed:
+            self._category_sum[c.get("category") or "other"] += _number(c.get("value"))
+            self._key_sum[key_of(c)] += _number(c.get("value"))
         self._add_largest(record, counts)
         warnings = record.get("warnings") or []
         if warnings:
@@ -184,16 +205,26 @@ class Summariser:
         if len(self.data.errors) < self.limit:
             self.data.errors.append(error)
 
-    def _add_activities(self, record: dict, counts: list[dict]) -> None:
+    def _add_disagreements(self, record: dict) -> None:
+        from .stories.disagree import parse_warning
+
+        for w in record.get("warnings") or []:
+            parsed = parse_warning(w)
+            if parsed and len(self.data.disagreements) < self.limit:
+                self.data.disagreements.append(Disagreement(record["doc_id"], *parsed))
+
+    def _add_activities(self, record: dict, counts: list[dict], summed_counts: list[dict]) -> None:
         totals = self._activities
         summed = report_totals()
         for a in record.get("activities") or []:
             totals.setdefault(a["type"], ActivityTotal(a["type"])).documents += 1
         for c in counts:
+            if c.get("activity"):
+                totals.setdefault(c["activity"], ActivityTotal(c["activity"])).counts += 1
+        for c in summed_counts:
             if not c.get("activity"):
                 continue
-            t = totals.setdefault(c["activity"], ActivityTotal(c["activity"]))
-            t.counts += 1
+            t = totals[c["activity"]]
             key = key_of(c)
             if summed.get(key) == "events":
                 t.events += _number(c.get("value"))
@@ -268,9 +299,9 @@ def by_sentence(largest: list[LargeCount]) -> list[list[LargeCount]]:
 
 
 def summarise(records: Iterable[dict], errors: Iterable[dict] = (), top: int = 25,
-              limit: int = 200) -> ReportData:
+              limit: int = 200, is_canonical=lambda record: True) -> ReportData:
     """Everything the report shows, in one pass over the records."""
-    summariser = Summariser(top, limit)
+    summariser = Summariser(top, limit, is_canonical)
     for record in records:
         summariser.add(record)
     for error in errors:

@@ -227,14 +227,23 @@ def _run_ray_to_files(sources: Iterable[Source], config: Config, output: str, wo
     return summary
 
 
+def _open_stories(output: str | None, force: bool, manifest: Manifest | None):
+    from .stories.run_hook import RunStories
+
+    has_entries = manifest is not None and next(manifest.entries(), None) is not None
+    return RunStories(output, force, has_entries)
+
+
 def run(inputs: Iterable[str], config: Config, output: str | None = None,
         errors_path: str | None = None, pretty: bool = False, force: bool = False,
-        workers: int = 1, engine: str = "local", progress: bool | None = False) -> Summary:
+        workers: int = 1, engine: str = "local", progress: bool | None = False,
+        stories: bool = False) -> Summary:
     """Process every input; write records to `output` (stdout when None) and error rows to
     `errors_path` (beside the output by default, else kept in the summary for stderr).
 
     With an output file, a manifest beside it makes the run incremental and resumable.
-    `progress`: True/False, or None to show a bar only when stderr is a terminal."""
+    `progress`: True/False, or None to show a bar only when stderr is a terminal.
+    `stories`: give each record its `story_id` (pipeline/stories; index beside the manifest)."""
     summary = Summary()
     started = time.perf_counter()
     inputs = list(inputs)
@@ -257,6 +266,12 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
         out_stream = sys.stdout.buffer
         created = [Path(errors_path)] if errors_path and not Path(errors_path).exists() else []
         err_stream = open(errors_path, "ab") if errors_path else None
+    try:
+        story_run = _open_stories(output, force, manifest) if stories else None
+    except Exception:
+        if manifest is not None:
+            manifest.close()
+        raise
     bar = _progress(inputs, progress)
     dump = dumps_pretty if pretty else dumps_line
     completed = False
@@ -271,6 +286,8 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
             else:
                 results = iter(())
             for job, record, error in results:
+                if story_run is not None and record is not None:
+                    record = story_run.annotate(record)
                 record_line = dump(record) if record is not None else None
                 error_line = dumps_line(error) if error is not None else None
                 if manifest is not None:
@@ -300,6 +317,8 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
             manifest.rollback_uncommitted()
     finally:
         bar.close()
+        if story_run is not None:
+            story_run.close()
         if manifest is not None:
             # drop superseded lines and those of inputs not in this run; restore input order
             manifest.close(compact=completed)

@@ -93,10 +93,11 @@ class BulletinPlaces(_Component):
     """Place mentions: label = level; extensions name, name_zh, level, adcode, parents."""
 
     def __call__(self, doc: Doc) -> Doc:
+        from .extract.doc import DocView
         from .extract.places import find_places
 
         spans = []
-        for p in find_places(doc.text, _language(doc, self.language)):
+        for p in find_places(DocView(doc.text, _language(doc, self.language))):
             for start, end in p.get("mentions") or []:
                 span = _span(doc, start, end, p.get("level") or "other")
                 if span is None:

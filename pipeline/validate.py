@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from . import SCHEMA_VERSION
 from .document import Document
 from .errors import PipelineError
+from .stories.repeats import mark_repeats
 
 
 def build_record(doc: Document) -> dict:
@@ -25,6 +26,7 @@ def build_record(doc: Document) -> dict:
         if extra:
             count.update((k, c[k]) for k in extra)     # validation names what should not be there
         counts.append(count)
+    mark_repeats(counts, text)      # post-extraction: a figure the bulletin restates
     place_fields = _field_orders()[3]
     places = [_in_order({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]}, place_fields,
                         {"parents": []})
@@ -47,6 +49,7 @@ def build_record(doc: Document) -> dict:
         "activities": activities,
         "main_place": doc.main_place,
         "warnings": list(doc.warnings),
+        "story_id": None,           # set by `bulletins run --stories`
     }
 
 
@@ -128,19 +131,24 @@ def _int_or_number(v) -> bool:
     return type(v) is int or _number(v)
 
 
+def _opt_int(v) -> bool:
+    return v is None or type(v) is int
+
+
 # How each field of a dumped item looks; a field not listed here sends the record through
 # pydantic's dump (correct, only slower).
 _COUNT_FIELDS = {
     "value": _int_or_number, "low": _optional_number, "high": _optional_number, "qualifier": _str,
     "unit": _str, "unit_normalized": _opt_str, "category": _str, "unit_key": _str, "activity": _opt_str,
     "place": _place_ref, "span": _span, "raw_span": _optional_span, "evidence": _str,
+    "repeat_of": _opt_int,
 }
 _PLACE_FIELDS = {"name": _str, "name_zh": _opt_str, "level": _str, "adcode": _opt_str,
                  "parents": _strings, "mentions": _spans, "raw_mentions": _spans}
 _ACTIVITY_FIELDS = {"type": _str, "mentions": _spans, "raw_mentions": _spans}
 _RECORD_SCALARS = {"schema_version": _str, "doc_id": _str, "language": _str, "text": _str,
                    "title": _opt_str, "date": _opt_str, "byline": _opt_str, "issuer": _opt_str,
-                   "main_place": _place_ref, "warnings": _strings}
+                   "main_place": _place_ref, "warnings": _strings, "story_id": _opt_str}
 
 
 def _items_dumped(items, keys: tuple, checks: dict) -> bool:

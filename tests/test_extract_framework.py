@@ -111,6 +111,31 @@ def test_trace_records_decisions_only_when_enabled():
     assert OFF.reject(Candidate("count", 0, 1, "x"), reject) is False and OFF.candidates == []
 
 
+def test_the_default_data_folder_is_the_configs_folder():
+    from pipeline.config import CONFIG_DIR
+
+    assert DataFiles.at() is DataFiles.at(CONFIG_DIR) is DataFiles.at(str(CONFIG_DIR))
+
+
+class _Row(DataModel):
+    name: str
+    level: str
+    note: str = ""
+
+
+def test_data_tables_check_their_header_and_cells(tmp_path):
+    (tmp_path / "good.tsv").write_text("# a comment\nname\tlevel\tnote\nMaple\ttown\n\nOak\tvillage\tby the river\n",
+                                       encoding="utf-8")
+    (tmp_path / "header.tsv").write_text("name\tlevel_x\tnote\nMaple\ttown\n", encoding="utf-8")
+    (tmp_path / "cells.tsv").write_text("name\tlevel\tnote\nMaple\n", encoding="utf-8")
+    data = DataFiles.at(tmp_path)
+    assert data.table("good.tsv", _Row) == (("Maple", "town", ""), ("Oak", "village", "by the river"))
+    with pytest.raises(ConfigError, match="header line is 'name|level_x|note', expected the columns 'name|level|note'"):
+        data.table("header.tsv", _Row)
+    with pytest.raises(ConfigError, match="line 2: 1 cells, expected 2 to 3"):
+        data.table("cells.tsv", _Row)
+
+
 def test_a_quiet_trace_keeps_only_accepted_candidates_for_confidence():
     reason = RULES.add("count.any.test_reject2", "reject", "test rule")
     trace = Trace()

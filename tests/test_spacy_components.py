@@ -21,8 +21,8 @@ def fake_counts(doc):
              "activity": "preaching", "span": [i, i + len("128 preaching sessions")]}]
 
 
-def fake_places(text, language):
-    i = text.index("Qingshan District")
+def fake_places(view):
+    i = view.text.index("Qingshan District")
     return [{"name": "Qingshan District", "name_zh": "青山区", "level": "district",
              "adcode": "420107", "parents": ["420100"], "mentions": [[i, i + 17]]}]
 

@@ -29,7 +29,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
         from .counts import find_counts
         doc.counts = with_unit_keys(find_counts(view), doc.text)
     if places:
-        doc.places = find_places(doc.text, doc.language)
+        doc.places = find_places(view)
     if activities:
         spacy_doc = view.spacy if doc.language != "zh" else None   # the tokens counts read
         doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)

@@ -6,53 +6,49 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import norm_key
-from .place_lexicon import Lexicon, institutions
-from .place_resolve import AdminMention, Place
-from .place_tokens import EnScan, Tokens
+from ...gazetteer import norm_key
+from .lexicon import Lexicon, PlaceData, institutions
+from .resolve import AdminMention, Place
+from .rules import EN_INSTITUTION, EN_PINYIN, EN_SITE, KNOWN_INSTITUTION, LISTED, SITE_LEAD, first_rejection
+from .tokens import EnScan, Tokens
 
-_ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
-_NO_GAP = re.compile(r"\.?[ \u00a0]*\d+[ \u00a0]+")
-_ORDINAL_GAP = re.compile(r"[ \u00a0]+\d+")
-
-
-def is_ordinal(toks: Tokens, x: int) -> bool:
+def is_ordinal(toks: Tokens, x: int, lex: Lexicon) -> bool:
     """'st' of '1st', 'th' of '10th' (digits are not tokens)."""
     s = toks.items[x][1]
-    return toks.lower[x] in _ORDINAL_TOKENS and s > 0 and toks.text[s - 1].isdigit()
+    return toks.lower[x] in lex.ordinal_endings and s > 0 and toks.text[s - 1].isdigit()
 
 
-def site_gap_ok(toks: Tokens, x: int) -> bool:
+def site_gap_ok(toks: Tokens, x: int, lex: Lexicon) -> bool:
     """May tokens x-1 and x belong to one site name ("No. 3 Middle", "August 1st")?"""
     gap = toks.text[toks.items[x - 1][2]:toks.items[x][1]]
-    if gap.strip(" \u00a0\t") == "" and "\n" not in gap:
+    if gap.strip(lex.sites.gap_spaces) == "" and "\n" not in gap:
         return True
-    if toks.lower[x - 1] == "no" and _NO_GAP.fullmatch(gap):
+    if toks.lower[x - 1] == lex.sites.number_word and lex.number_gap.fullmatch(gap):
         return True
-    return is_ordinal(toks, x) and bool(_ORDINAL_GAP.fullmatch(gap))
+    return is_ordinal(toks, x, lex) and bool(lex.ordinal_gap.fullmatch(gap))
 
 
 def _site_word(toks: Tokens, x: int, lex: Lexicon) -> bool:
-    return is_ordinal(toks, x) or (toks.cap(x) and toks.lower[x] not in lex.site_stop)
+    return is_ordinal(toks, x, lex) or (toks.cap(x) and toks.lower[x] not in lex.site_stop)
 
 
 def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
     """First token of a site's name ending before head token j: capitalised words, "No. 3",
     ordinals, and "of the" after a host word ("Former Site of the ... Institute")."""
-    start = j
-    while start > 0 and j - start < 9:
+    start, most = j, lex.sites.max_words
+    while start > 0 and j - start < most:
         x = start - 1
-        if blocked[x] or not site_gap_ok(toks, start):
+        if blocked[x] or not site_gap_ok(toks, start, lex):
             break
         if _site_word(toks, x, lex):
             start = x
             continue
         if toks.lower[x] in lex.site_connectors:
             y = x
-            while y >= 0 and toks.lower[y] in lex.site_connectors and not blocked[y] and site_gap_ok(toks, y + 1):
+            while y >= 0 and toks.lower[y] in lex.site_connectors and not blocked[y] and site_gap_ok(toks, y + 1, lex):
                 y -= 1
             if y >= 0 and not blocked[y] and toks.lower[y] in lex.site_connector_hosts and toks.cap(y) \
-                    and site_gap_ok(toks, y + 1):
+                    and site_gap_ok(toks, y + 1, lex):
                 start = y
                 continue
         break
@@ -61,11 +57,11 @@ def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
     return start
 
 
-def _site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
+def site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
     """After a site head at r: does a longer site name follow ("University Second Hospital")?"""
     n = len(toks)
-    for x in range(r, min(n, r + 4)):
-        if not site_gap_ok(toks, x) or not _site_word(toks, x, lex):
+    for x in range(r, min(n, r + lex.sites.continues_within)):
+        if not site_gap_ok(toks, x, lex) or not _site_word(toks, x, lex):
             return False
         for words, _level in lex.site_suffixes:
             if toks.lower[x:x + len(words)] == list(words) and toks.cap(x):
@@ -90,48 +86,48 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     city leading the name ("Nanchang No. 3 Middle School") is also an admin mention."""
     toks, lex, gz, used, admin_used, admin, text = \
         scan.toks, scan.lex, scan.gz, scan.used, scan.admin_used, scan.admin, scan.text
-    if _site_continues(toks, j + k, lex):
-        return   # "Lanzhou University Second Hospital": the hospital is the site
-    blocked = _Blocked(used, admin_used)
-    start = _site_start(toks, j, blocked, lex)
-    words_before = [toks.lower[x] for x in range(start, j)]
-    if not words_before or all(w in lex.site_generic or w in lex.generic_words or w in lex.site_stop
-                               or is_ordinal(toks, x) for x, w in zip(range(start, j), words_before)) \
-            and " ".join(words_before[:2]) not in lex.site_regions:
-        return
+    start = _site_start(toks, j, _Blocked(used, admin_used), lex)
+    if start == j:
+        return   # no name before the head word
     end = j + k - 1
     span = (toks.items[start][1], toks.items[end][2])
+    why = first_rejection(scan.checks.en_site, scan, j, k, start)
+    if why is not None:
+        scan.found.drop(span, EN_SITE, why)
+        return
     display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
     lead = scan.lead_admin(start, j)
-    if lead and start >= 2 and toks.lower[start - 1] == "of" and \
-            toks.lower[start - 2] in ("city", "province", "county", "district"):
-        # "the city of Xining Lu Qing Park": the city belongs to "the city of"
+    if lead and start >= 2 and toks.lower[start - 1] == lex.words.of and \
+            toks.lower[start - 2] in lex.of_level_words:
+        # "the city of Nanning Lakeside Park": the city belongs to "the city of"
         start += lead
         span = (toks.items[start][1], toks.items[end][2])
         display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
+        key = norm_key("".join(toks.items[x][0] for x in range(start - lead, start)))
         admin.append(AdminMention((toks.items[start - lead][1], toks.items[start - 1][2]),
-                                  list(gz.by_en.get(norm_key("".join(
-                                      toks.items[x][0] for x in range(start - lead, start))), [])), "bare"))
+                                  list(gz.by_en.get(key, [])), "bare", rule=EN_PINYIN, key=key, supports=(SITE_LEAD,)))
         lead = 0
     if lead and not any(admin_used[x] for x in range(start, start + lead)) \
             and toks.lower[start + lead] not in lex.name_word_pinyin:
         key = norm_key("".join(toks.items[x][0] for x in range(start, start + lead)))
-        cands = [d for d in gz.by_en.get(key, []) if len(d.short_zh) >= 2]
+        cands = [d for d in gz.by_en.get(key, []) if len(d.short_zh) >= lex.resolve.min_short_chars]
         if cands:
-            admin.append(AdminMention((toks.items[start][1], toks.items[start + lead - 1][2]), cands,
-                                      "bare", text_name=" ".join(toks.items[x][0]
-                                                                 for x in range(start, start + lead))))
-    scan.add_local(None, None, level, "", span, display=display)
+            admin.append(AdminMention((toks.items[start][1], toks.items[start + lead - 1][2]), cands, "bare",
+                                      text_name=" ".join(toks.items[x][0] for x in range(start, start + lead)),
+                                      rule=EN_PINYIN, key=key, supports=(SITE_LEAD,)))
+    scan.add_local(None, None, level, "", span, EN_SITE, display=display)
     for x in range(start, end + 1):
         used[x] = True
 
 
-def name_institutions(merged: dict[str, Place], text: str) -> None:
+def name_institutions(merged: dict[str, Place], text: str, places: PlaceData, found) -> None:
     """Known institutions: canonical names, Chinese names, abbreviations ("CCNU")."""
-    inst_by_key, abbrevs = institutions()
+    inst_by_key, abbrevs = places.build(institutions)
     for p in list(merged.values()):
         if p.level == "institution" and norm_key(p.name) in inst_by_key:
             p.name, p.name_zh = inst_by_key[norm_key(p.name)]
+            for span in p.mentions:
+                found.keep(span, EN_SITE, KNOWN_INSTITUTION)
     for abbr, canonical, zh in abbrevs:
         if abbr not in text:
             continue          # a plain substring search first: the \b regex scans slowly
@@ -141,3 +137,4 @@ def name_institutions(merged: dict[str, Place], text: str) -> None:
                 p = Place(canonical, zh, "institution", None, key="institution:" + norm_key(canonical))
                 merged[p.key] = p
             p.mentions.append((m.start(), m.end()))
+            found.keep((m.start(), m.end()), EN_INSTITUTION, LISTED)

@@ -1,26 +1,32 @@
 """Township lookup by English key, exact or within a small edit distance, among a document's counties.
 
-    idx = town_index()                       # built once per process from the gazetteer
-    idx.find("huishangang", {"430981"})      -> Township | None
+    idx = files.build(town_index)            # built once per gazetteer folder
+    idx.scope({"430981"}).find("huishangang")   -> Township | None
 
-Same answer as scanning every township of those counties (what places.py did before):
+Same answer as scanning every township of those counties (what the first version did):
 exact key (bare name or an alternative) when exactly one township has it; otherwise the one
-township whose bare key is `close` (edit distance <= 1, or <= 2 when both keys have 8+
-letters, lengths within 2); None when none or several.
+township whose bare key is `close` (edit distance <= 1, or <= 2 when both keys have
+`fuzzy_long_letters` letters, lengths within 2); None when none or several. The two lengths
+are in lexicon.toml ([en.towns]).
 
 Fuzzy candidates come from a pigeonhole index instead of a scan: cut a key of length L into
 d+1 pieces; a key within edit distance d keeps one piece intact, shifted by at most d
-places. Keys under 8 letters need d = 1 (two pieces), longer ones d = 2 (three pieces).
-Every candidate is then checked with the real edit distance.
+places. Keys shorter than `fuzzy_long_letters` need d = 1 (two pieces), longer ones d = 2
+(three pieces). Every candidate is then checked with the real edit distance.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import NamedTuple
 
-from ..gazetteer import Township, load_gazetteer, norm_key
+from ...gazetteer import Township, norm_key, read_gazetteer
+from ..data import DataFiles
+from .lexicon import PlaceData, build_lexicon
+from .resolve import Place
 
-MIN_FUZZY = 5          # _close: both keys at least this long
-LONG = 8               # _close: edit distance 2 allowed when both keys are this long
+
+class Fuzzy(NamedTuple):
+    min_letters: int       # close(): both keys at least this long
+    long_letters: int      # close(): edit distance 2 allowed when both keys are this long
 
 
 def edit_distance(a: str, b: str, cap: int = 3) -> int:
@@ -75,14 +81,14 @@ def within(a: str, b: str, k: int) -> bool:
     return score <= k
 
 
-def close(a: str, b: str) -> bool:
-    """Two keys are one name misspelt: edit distance <= 1 (<= 2 when both have 8+ letters)."""
+def close(a: str, b: str, fuzzy: Fuzzy) -> bool:
+    """Two keys are one name misspelt: edit distance <= 1 (<= 2 when both are long)."""
     n = min(len(a), len(b))
-    if n < MIN_FUZZY:
+    if n < fuzzy.min_letters:
         return False
     if a == b:
         return True
-    k = 2 if n >= LONG else 1
+    k = 2 if n >= fuzzy.long_letters else 1
     # each edit removes at most one letter missing from the other key: a cheap rejection first
     sa, sb = set(a), set(b)
     if len(sa - sb) > k or len(sb - sa) > k:
@@ -90,19 +96,18 @@ def close(a: str, b: str) -> bool:
     return within(a, b, k)
 
 
-def _bounds(length: int) -> tuple[tuple[int, int], ...]:
+def _bounds(length: int, long_letters: int) -> tuple[tuple[int, int], ...]:
     """(start, size) of the pieces a key of this length is cut into."""
-    parts = 2 if length < LONG else 3
+    parts = 2 if length < long_letters else 3
     cuts = [length * p // parts for p in range(parts + 1)]
     return tuple((cuts[p], cuts[p + 1] - cuts[p]) for p in range(parts))
 
 
-_BOUNDS = [_bounds(n) if n else () for n in range(64)]
-
-
 class TownIndex:
-    def __init__(self, townships: list[Township]):
+    def __init__(self, townships: list[Township], fuzzy: Fuzzy):
         self.townships = townships
+        self.fuzzy = fuzzy
+        self._bounds = [_bounds(n, fuzzy.long_letters) if n else () for n in range(64)]
         self.keys: list[str] = []                        # row -> norm_key(bare_en)
         self.county_of: list[str] = [t.county for t in townships]   # row -> county code
         self.exact: dict[str, list[int]] = {}            # bare or alternative key -> rows
@@ -117,18 +122,21 @@ class TownIndex:
             for k in {norm_key(a) for a in t.alt_en} - {key} if t.alt_en else ():
                 exact.setdefault(k, []).append(row)
             length = len(key)
-            if length >= MIN_FUZZY:
-                for p, (start, size) in enumerate(_BOUNDS[length] if length < len(_BOUNDS) else _bounds(length)):
+            if length >= fuzzy.min_letters:
+                for p, (start, size) in enumerate(self.bounds(length)):
                     pieces.setdefault((length, p, key[start:start + size]), []).append(row)
+
+    def bounds(self, length: int) -> tuple[tuple[int, int], ...]:
+        return self._bounds[length] if length < len(self._bounds) else _bounds(length, self.fuzzy.long_letters)
 
     def _near_rows(self, key: str) -> list[int]:
         """Rows whose key may be within edit distance 2 of `key` (a superset; check with close)."""
         rows: list[int] = []
         n = len(key)
-        pieces = self.pieces
-        for length in range(max(MIN_FUZZY, n - 2), n + 3):
-            shift = 1 if length < LONG else 2
-            for p, (start, size) in enumerate(_BOUNDS[length] if length < len(_BOUNDS) else _bounds(length)):
+        pieces, fuzzy = self.pieces, self.fuzzy
+        for length in range(max(fuzzy.min_letters, n - 2), n + 3):
+            shift = 1 if length < fuzzy.long_letters else 2
+            for p, (start, size) in enumerate(self.bounds(length)):
                 for s in range(max(0, start - shift), min(n - size, start + shift) + 1):
                     hit = pieces.get((length, p, key[s:s + size]))
                     if hit:
@@ -167,11 +175,11 @@ class TownScope:
         exact = self._in_scope(idx.exact.get(key, ()))
         if exact:
             return towns[exact[0]] if len(exact) == 1 else None
-        if len(key) < MIN_FUZZY or not self.any:
+        if len(key) < idx.fuzzy.min_letters or not self.any:
             return None
         keys = idx.keys
         near = [r for r in self.rows.intersection(idx._near_rows(key))
-                if abs(len(keys[r]) - len(key)) <= 2 and close(keys[r], key)]
+                if abs(len(keys[r]) - len(key)) <= 2 and close(keys[r], key, idx.fuzzy)]
         return towns[near[0]] if len(near) == 1 else None
 
     def find_bare(self, key: str) -> Township | None:
@@ -184,6 +192,56 @@ class TownScope:
         return None
 
 
-@lru_cache(maxsize=None)
-def town_index() -> TownIndex:
-    return TownIndex(load_gazetteer().townships)
+def fuzzy_spelling(files: DataFiles) -> Fuzzy:
+    towns = files.build(build_lexicon).towns
+    return Fuzzy(towns.fuzzy_min_letters, towns.fuzzy_long_letters)
+
+
+def town_index(files: DataFiles) -> TownIndex:
+    return TownIndex(files.build(read_gazetteer).townships, files.build(fuzzy_spelling))
+
+
+class TownLookup:
+    """Townships of the counties the document names (a city names all its counties), by key."""
+
+    def __init__(self, data: PlaceData, places: list[Place]):
+        gz = data.gz
+        ctx_counties = set()
+        for p in places:
+            if p.adcode:
+                d = gz.get(p.adcode)
+                if d.level in ("district", "county"):
+                    ctx_counties.add(d.code)
+                elif d.level == "city":
+                    ctx_counties |= {c.code for c in gz.children(d.code)}
+        self.any = any(gz.townships_by_county.get(c) for c in ctx_counties)
+        self.scope = data.build(town_index).scope(ctx_counties)
+        self.memo: dict[str, Township | None] = {}
+        self.gz, self.counties = gz, ctx_counties
+        self.combinations = data.lex.towns.translated_combinations
+        self.fuzzy = data.build(fuzzy_spelling)
+        self._by_short: dict[str, list[Township]] | None = None
+
+    def translated(self, words: list[str], word_chars: dict) -> Township | None:
+        """The one township of the document's counties whose name is these English words put
+        back into characters ("Harmony Road Street" = 和谐路街道), else None."""
+        if not self.any or not words or not all(w.lower() in word_chars for w in words):
+            return None
+        if self._by_short is None:
+            self._by_short = {}
+            for c in self.counties:
+                for t in self.gz.townships_by_county.get(c, ()):
+                    self._by_short.setdefault(t.short_zh, []).append(t)
+        combos = [""]
+        for w in words:
+            combos = [c + ch for c in combos for ch in word_chars[w.lower()]][:self.combinations]
+        found = {t for stem in combos for t in self._by_short.get(stem, ())}
+        return found.pop() if len(found) == 1 else None
+
+    def find(self, key: str) -> Township | None:
+        """The one township with this key, or one spelling off it (TownScope.find)."""
+        if key in self.memo:
+            return self.memo[key]
+        found = self.scope.find(key)
+        self.memo[key] = found
+        return found
