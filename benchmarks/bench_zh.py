@@ -40,7 +40,9 @@ def main() -> None:
     from pipeline.clean import clean_text
     from pipeline.config import load_config
     from pipeline.core import process_source
-    from pipeline.extract.counts_zh import find_counts_zh
+    from pipeline.extract import link
+    from pipeline.extract.counts.zh import find_counts_zh
+    from pipeline.extract.doc import DocView
     from pipeline.ingest import Source
 
     jieba.setLogLevel(logging.WARNING)
@@ -54,17 +56,16 @@ def main() -> None:
     fixes = config.clean.fixes
 
     def counts_path(text: str):
-        return find_counts_zh(clean_text(text, "zh", fixes)[0])
+        return find_counts_zh(DocView(clean_text(text, "zh", fixes)[0], "zh"))
 
     def counts_path_unlinked(text: str):
-        """The same without the activity link (activities.activity_for_unit), to show its share."""
-        from pipeline.extract import activities
-        linked = activities.activity_for_unit
-        activities.activity_for_unit = lambda unit, context, language: None
+        """The same without the activity link (link.count_type_zh), to show its share."""
+        linked = link.count_type_zh
+        link.count_type_zh = lambda *args, **kwargs: None
         try:
-            return find_counts_zh(clean_text(text, "zh", fixes)[0])
+            return counts_path(text)
         finally:
-            activities.activity_for_unit = linked
+            link.count_type_zh = linked
 
     def whole_pipeline(text: str):
         return process_source(Source(name="bench", path=None, data=text.encode("utf-8")), config)

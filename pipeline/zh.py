@@ -1,5 +1,6 @@
-"""Chinese text tools shared by the Chinese path: jieba with the project's user dictionary,
-and Chinese numerals.
+"""jieba with the project's user dictionary: the Chinese tokenizer and part-of-speech tagger
+shared by the Chinese path (counts, places, activities). Chinese numerals are read by
+`extract.numbers.zh`.
 
 jieba is loaded once per process (`tokenizer()`, lru_cached). Its prefix-dictionary cache is
 kept in the user's cache directory (`resources.user_cache_dir()/jieba`: `$BULLETINS_CACHE_DIR`
@@ -194,7 +195,7 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     """[(word, pos)], dictionary words only (no HMM guessing): fast and deterministic.
 
     The same result as jieba's `POSTokenizer.cut(text, HMM=False)`, computed without its
-    generators and pair objects (counts_zh tags a short window around every number). Returned
+    generators and pair objects (the Chinese counts tag a short window around every number). Returned
     as a tuple (cached: the same window often recurs); callers copy it to change it."""
     tok, tags = _tables()
     out: list[tuple[str, str]] = []
@@ -259,54 +260,3 @@ def _tag_block(sentence: str, tok, tags: dict, out: list) -> None:
         x = y
     if buf:
         out.append((buf, "eng"))
-
-
-# ---------------------------------------------------------------------------- numerals
-
-@lru_cache(maxsize=1)
-def _numeral_tables() -> tuple[dict[str, int], dict[str, int]]:
-    data = load_toml("zh/numerals.toml")
-    return data["digits"], data["units"]
-
-
-def parse_chinese_numeral(text: str) -> int | None:
-    """两千 -> 2000, 十二 -> 12, 一百零五 -> 105, 三万五千 -> 35000, 二〇二一 -> None
-    (digit-by-digit readings are years, not counts). None when it is no numeral."""
-    digits, units = _numeral_tables()
-    if not text or any(ch not in digits and ch not in units for ch in text):
-        return None
-    if len(text) > 1 and all(ch in digits for ch in text):
-        return None                       # 二〇二一, 一二: read digit by digit
-    total = section = 0
-    number = None
-    for ch in text:
-        if ch in digits:
-            number = digits[ch]
-            continue
-        unit = units[ch]
-        if unit >= 10000:                  # 万, 亿 close a section
-            section = (section + (number or 0)) or 1
-            total = (total + section) * unit
-            section = 0
-        else:
-            section += (1 if number is None else number) * unit
-        number = None
-    return total + section + (number or 0)
-
-
-def parse_number(text: str) -> float | None:
-    """Arabic digits with an optional Chinese magnitude (`29.55万`, `1,200`), or a Chinese numeral."""
-    _, units = _numeral_tables()
-    text = text.replace(",", "").replace("，", "")
-    magnitude = 1
-    while text and text[-1] in units and any(ch.isdigit() for ch in text[:-1]):
-        magnitude *= units[text[-1]]
-        text = text[:-1]
-    try:
-        value = float(text) * magnitude
-    except ValueError:
-        value = parse_chinese_numeral(text)
-        if value is None:
-            return None
-        value *= magnitude
-    return int(value) if float(value).is_integer() else round(value, 6)

@@ -7,9 +7,6 @@ Sentences are invented, in the style of machine-translated bulletins.
 """
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from pipeline.errors import ConfigError
@@ -18,29 +15,7 @@ from pipeline.extract.counts.en_filters import FILTERS
 from pipeline.extract.data import DataFiles
 from pipeline.extract.decisions import RULES, Trace
 from pipeline.extract.doc import DocView
-
-CONFIGS = Path(__file__).resolve().parents[1] / "configs"
-
-
-def copied_data(tmp_path: Path) -> Path:
-    shutil.copytree(CONFIGS / "counts_en", tmp_path / "counts_en")
-    return tmp_path / "counts_en"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def data_without(tmp_path: Path, rule_id: str) -> DataFiles:
-    """A copy of the count data whose filter list lacks `rule_id`."""
-    exclusions = copied_data(tmp_path) / "exclusions.toml"
-    lines = exclusions.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if not line.strip().startswith(f'"{rule_id}",')]
-    assert len(kept) == len(lines) - 1, f"{rule_id} is not listed once"
-    exclusions.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return DataFiles.at(tmp_path)
+from tests.helpers.data_folders import copied_data, data_without, edit
 
 
 def traced(text: str, data: DataFiles | None = None):
@@ -81,13 +56,13 @@ def test_each_filter_drops_its_number_and_removing_it_lets_the_number_through(tm
     (cand,) = candidates
     assert not cand.accepted and cand.rejections() == [rule_id] and cand.reasons[-1] == rule_id
     assert RULES[cand.reasons[0]].role == "support"          # where the thing was found
-    without = find_counts(DocView(text, "en", data=data_without(tmp_path, rule_id)))
+    without = find_counts(DocView(text, "en", data=data_without(tmp_path, "counts_en", rule_id)))
     assert [(c["value"], c["unit"]) for c in without] == [kept]
 
 
 def test_two_data_folders_in_one_process(tmp_path):
     text = "The volunteers worked 3 months in the village, and 12 lectures were held."
-    without = data_without(tmp_path, "count.en.unit_duration")
+    without = data_without(tmp_path, "counts_en", "count.en.unit_duration")
     for _ in range(2):      # each folder keeps its own lexicon, whatever ran before
         assert [c["value"] for c in find_counts(DocView(text, "en"))] == [12]
         assert [c["value"] for c in find_counts(DocView(text, "en", data=without))] == [3, 12]
@@ -148,7 +123,7 @@ def test_the_trace_is_off_by_default():
 # --- the data files' models -----------------------------------------------------------------------
 
 def test_an_unknown_filter_id_is_an_error_naming_the_key(tmp_path):
-    edit(copied_data(tmp_path) / "exclusions.toml", '"count.en.masked",', '"count.en.maskd",')
+    edit(copied_data(tmp_path, "counts_en") / "exclusions.toml", '"count.en.masked",', '"count.en.maskd",')
     with pytest.raises(ConfigError, match=r"rules\.filters.*count\.en\.maskd"):
         find_counts(DocView("The team held 12 lectures.", "en", data=DataFiles.at(tmp_path)))
 
@@ -162,6 +137,6 @@ def test_an_unknown_filter_id_is_an_error_naming_the_key(tmp_path):
     ("unit_stopwords.txt", "\nthe\n", "\nthe\nThe Lot\n", "one lower-case word"),
 ])
 def test_data_files_are_checked_by_their_models(tmp_path, file, old, new, message):
-    edit(copied_data(tmp_path) / file, old, new)
+    edit(copied_data(tmp_path, "counts_en") / file, old, new)
     with pytest.raises(ConfigError, match=message):
         find_counts(DocView("The team held 12 lectures.", "en", data=DataFiles.at(tmp_path)))

@@ -1,7 +1,12 @@
 """Chinese counts: numerals, measure words, qualifiers, the counted noun, exclusions."""
 import pytest
 
-from pipeline.extract.counts_zh import find_counts_zh
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
+
+
+def find_counts_zh(text):
+    return find_counts(DocView(text, "zh"))
 
 
 def counts(text):
@@ -115,3 +120,8 @@ def test_pictures_counted_by_fu():
 def test_breaking_through_a_number_and_a_copula_before_it():
     assert (100000, "more_than", "参观人数") in counts("参观人数突破10万人次。")
     assert (500, "exact", "人数") in counts("参与人数为500人。")
+
+
+def test_a_number_at_the_very_start_takes_no_qualifier_from_the_end_of_the_text():
+    c = one("5名党员参加了活动，人数超过")
+    assert (c["qualifier"], c["span"]) == ("exact", [0, 4])      # 5名党员

@@ -69,13 +69,14 @@ def test_counts_component_puts_spans_with_attributes(monkeypatch):
 def test_counts_component_uses_the_chinese_extractor_for_chinese(monkeypatch):
     calls = []
 
-    def fake_zh(text):
+    def fake_zh(view):
+        text = view.text
         calls.append(text)
         i = text.index("宣讲活动36场")
         return [{"value": 36, "qualifier": "exact", "unit": "宣讲活动", "category": "activity",
                  "activity": "preaching", "span": [i, i + 7]}]
 
-    monkeypatch.setattr("pipeline.extract.counts_zh.find_counts_zh", fake_zh)
+    monkeypatch.setattr("pipeline.extract.counts.zh.find_counts_zh", fake_zh)
     nlp = spacy.blank("zh")                       # language "auto": detected on the text
     nlp.add_pipe("bulletin_counts")
     doc = nlp(ZH)

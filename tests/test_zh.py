@@ -1,28 +1,7 @@
-"""Chinese tools: numerals and the jieba tokenizer with the project's user dictionary."""
+"""Chinese tools: the jieba tokenizer with the project's user dictionary."""
 import pytest
 
 from pipeline import zh
-
-
-@pytest.mark.parametrize("text, value", [
-    ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("两千", 2000), ("千", 1000),
-    ("三万五千", 35000), ("十万", 100000), ("一亿", 100000000), ("五", 5), ("两", 2),
-])
-def test_chinese_numerals(text, value):
-    assert zh.parse_chinese_numeral(text) == value
-
-
-@pytest.mark.parametrize("text", ["二〇二一", "一二", "党员", ""])
-def test_not_counting_numerals(text):
-    assert zh.parse_chinese_numeral(text) is None
-
-
-@pytest.mark.parametrize("text, value", [
-    ("29.55万", 295500), ("4.8万", 48000), ("1万", 10000), ("1,200", 1200), ("936", 936),
-    ("3.5", 3.5), ("两千", 2000), ("2亿", 200000000),
-])
-def test_numbers(text, value):
-    assert zh.parse_number(text) == value
 
 
 def test_tokenizer_is_made_once_and_keeps_its_cache_in_the_user_cache_dir():

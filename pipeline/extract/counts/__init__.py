@@ -2,8 +2,7 @@
 
     find_counts(view) -> list[dict]    # view: the document's DocView
 
-English rules live in the `en*` modules of this package; Chinese ones in
-`pipeline.extract.counts_zh` (until they move here).
+English rules live in the `en*` modules of this package, Chinese ones in the `zh*` modules.
 """
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from __future__ import annotations
 def find_counts(view) -> list[dict]:
     """The counts of the document, by the rules of its language."""
     if view.language == "zh":
-        from ..counts_zh import find_counts_zh
-        return find_counts_zh(view.text)
+        from .zh import find_counts_zh
+        return find_counts_zh(view)
     from .en import find_counts_en
     return find_counts_en(view)
