@@ -23,10 +23,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def _clear_caches(module) -> None:
-    for value in vars(module).values():
-        if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
-            value.cache_clear()
+def _clear_caches() -> None:
+    """Forget what the linker kept of earlier sentences (units typed by the lexicon stay)."""
+    from pipeline.extract.activities.lexicon import load
+    from pipeline.extract.data import DataFiles
+
+    lexicon = load(DataFiles.at())
+    lexicon.unit_types.clear()
+    lexicon.context_hits.clear()
 
 
 def main(argv=None) -> None:
@@ -40,7 +44,8 @@ def main(argv=None) -> None:
     from pipeline.bench import synthetic_bulletin
     from pipeline.config import load_config
     from pipeline.core import process_source, warm_up
-    from pipeline.extract import activities as A, activity_rules as R
+    from pipeline.extract import activities as A
+    from pipeline.extract.doc import DocView
     from pipeline.ingest import Source
     from pipeline.nlp import english
 
@@ -58,9 +63,9 @@ def main(argv=None) -> None:
         current.append((u, context, language))
         return orig_unit(u, context, language)
 
-    def find(text, language, spacy_doc=None):
-        docs[language].append((text, list(current)))
-        return orig_find(text, language, spacy_doc)
+    def find(view):
+        docs[view.language].append((view.text, list(current)))
+        return orig_find(view)
 
     A.activity_for_unit, A.find_activities = unit, find
     try:
@@ -76,18 +81,17 @@ def main(argv=None) -> None:
     clock = time.process_time
     totals = dict.fromkeys(["spacy", "find_en", "unit_en", "jieba", "find_zh", "unit_zh"], 0.0)
     for _ in range(args.repeat):
-        _clear_caches(A)
-        _clear_caches(R)
+        _clear_caches()
         for text, spacy_doc, calls in en_docs:
             t0 = clock(); nlp(text); t1 = clock()
-            A.find_activities(text, "en", spacy_doc); t2 = clock()
+            A.find_activities(DocView(text, "en", spacy_doc=spacy_doc)); t2 = clock()
             for c in calls:
                 A.activity_for_unit(*c)
             t3 = clock()
             totals["spacy"] += t1 - t0; totals["find_en"] += t2 - t1; totals["unit_en"] += t3 - t2
         for text, calls in docs["zh"]:
             t0 = clock(); jieba.lcut(text); t1 = clock()
-            A.find_activities(text, "zh"); t2 = clock()
+            A.find_activities(DocView(text, "zh")); t2 = clock()
             for c in calls:
                 A.activity_for_unit(*c)
             t3 = clock()

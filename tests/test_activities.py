@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.activities import activity_for_unit, find_activities
+from pipeline.extract.activities import activity_for_unit
+from pipeline.extract.activities import find_activities as find_in_view
+from pipeline.extract.doc import DocView
+
+
+def find_activities(text: str, language: str) -> list[dict]:
+    return find_in_view(DocView(text, language))
 
 
 @pytest.mark.parametrize("unit, expected", [

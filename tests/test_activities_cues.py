@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.activities import activity_for_unit, find_activities
+from pipeline.extract.doc import DocView
 
 
 def _types(text: str) -> list[str]:
-    return [a["type"] for a in find_activities(text, "en")]
+    return [a["type"] for a in find_activities(DocView(text, "en"))]
 
 
 def test_object_before_its_verb_only_across_auxiliaries():

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import activity_lexicon as lex
 from pipeline.extract.activities import find_activities
+from pipeline.extract.activities.lexicon import load
+from pipeline.extract.data import DataFiles
+from pipeline.extract.doc import DocView
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "taxonomy.md"
-TAXONOMY = lex.taxonomy()["types"]
+LEXICON = load(DataFiles.at())
+TAXONOMY = {type_id: entry.model_dump() for type_id, entry in LEXICON.types.items()}
 
 
 def test_type_ids_match_the_spec():
@@ -36,7 +39,7 @@ STRONG_EN = [(t, cue) for t, e in TAXONOMY.items()
 @pytest.mark.parametrize("type_id, cue", STRONG_EN, ids=[f"{t}:{c}" for t, c in STRONG_EN])
 def test_each_strong_english_cue_reports_a_type(type_id, cue):
     # A longer cue of another type may contain this one; the cue must report some type.
-    found = find_activities(f"Last week the town held it: {cue}.", "en")
+    found = find_activities(DocView(f"Last week the town held it: {cue}.", "en"))
     assert found, cue
 
 
@@ -45,11 +48,11 @@ STRONG_ZH = [(t, kw) for t, e in TAXONOMY.items() for kw in e.get("zh", ())]
 
 @pytest.mark.parametrize("type_id, keyword", STRONG_ZH, ids=[f"{t}:{k}" for t, k in STRONG_ZH])
 def test_each_chinese_keyword_reports_a_type(type_id, keyword):
-    assert find_activities(f"该镇开展了{keyword}。", "zh"), keyword
+    assert find_activities(DocView(f"该镇开展了{keyword}。", "zh")), keyword
 
 
 def test_inflections_cover_regular_forms():
-    assert {"studies", "studied", "studying"} <= lex.inflections("study")
-    assert {"preaches", "preached", "preaching"} <= lex.inflections("preach")
-    assert {"lectures", "lectured", "lecturing"} <= lex.inflections("lecture")
-    assert lex.inflections("the") == frozenset({"the"})
+    assert {"studies", "studied", "studying"} <= LEXICON.english.inflections("study")
+    assert {"preaches", "preached", "preaching"} <= LEXICON.english.inflections("preach")
+    assert {"lectures", "lectured", "lecturing"} <= LEXICON.english.inflections("lecture")
+    assert LEXICON.english.inflections("the") == frozenset({"the"})

@@ -109,3 +109,21 @@ def test_trace_records_decisions_only_when_enabled():
     scorer = RuleScorer()
     assert scorer.keep(kept) and not scorer.keep(dropped)
     assert OFF.reject(Candidate("count", 0, 1, "x"), reject) is False and OFF.candidates == []
+
+
+def test_a_component_layer_is_made_once_per_view():
+    calls = []
+
+    def words(view):
+        calls.append(view)
+        return view.text.split()
+
+    view, other = DocView("two words", "en"), DocView("two words", "en")
+    assert view.layer(words) == ["two", "words"] and view.layer(words) is view.layer(words)
+    assert other.layer(words) == ["two", "words"] and calls == [view, other]
+
+
+def test_the_default_data_folder_is_one_object_however_it_is_named():
+    from pipeline.config import CONFIG_DIR
+
+    assert DataFiles.at() is DataFiles.at(CONFIG_DIR) is DataFiles.at(str(CONFIG_DIR))

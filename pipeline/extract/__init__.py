@@ -13,14 +13,16 @@ from .doc import DocView
 
 
 def document_view(doc: Document, trace: Trace = OFF, data=None) -> DocView:
-    """The view of a cleaned document, sharing its English tokens when they were made."""
-    return DocView(doc.text, doc.language, data=data, trace=trace,
-                   spacy_doc=doc.__dict__.get("spacy_doc"), title=doc.meta.get("title"))
+    """The view of a cleaned document, sharing its English tokens (made here when they were not:
+    counts and activities both read them)."""
+    spacy_doc = doc.spacy_doc if doc.language != "zh" else None
+    return DocView(doc.text, doc.language, data=data, trace=trace, spacy_doc=spacy_doc,
+                   title=doc.meta.get("title"))
 
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
                      activities: bool = True, trace: Trace = OFF) -> Document:
-    from . import activities as activity_types
+    from .activities import find_activities
     from .places import find_places
 
     view = document_view(doc, trace)
@@ -34,7 +36,6 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:
-        spacy_doc = doc.spacy_doc if doc.language != "zh" else None
-        doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
+        doc.activities = find_activities(view)
     del view
     return doc

@@ -51,7 +51,7 @@ class DataFiles:
     """One folder of data files. `DataFiles.at(folder)` returns the same object for the same
     folder, so what it loaded or built is shared by every document of the process."""
 
-    _folders: ClassVar[dict[Path, "DataFiles"]] = {}
+    _folders: ClassVar[dict[str | Path, "DataFiles"]] = {}   # by the folder as given and resolved
     _lock: ClassVar[threading.RLock] = threading.RLock()   # builders may build others
 
     def __init__(self, root: Path):
@@ -64,11 +64,12 @@ class DataFiles:
         if root is None:
             from ..config import CONFIG_DIR
             root = CONFIG_DIR
-        root = Path(root).resolve()
-        found = cls._folders.get(root)
+        found = cls._folders.get(root)          # as given: no path resolved per document
         if found is None:
+            resolved = Path(root).resolve()
             with cls._lock:
-                found = cls._folders.setdefault(root, cls(root))
+                found = cls._folders.setdefault(resolved, cls(resolved))
+                cls._folders[root] = found
         return found
 
     def __repr__(self) -> str:

@@ -1,0 +1,255 @@
+"""English activity cues: the suggesters (taxonomy cues and verb + object pairs, matched on the
+shared tokens), and the filters of [rules] run over them (filters_en.py).
+
+    cues = reported_cues(view)   # [(label, start char, end char)]: what the text reports done
+    cues = naming_cues(view)     # the same cues read as names of things (quotes, plans kept)
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+
+from ..decisions import OFF, RULES, Candidate, Trace
+from .decide import longest_first, overlaps_traced
+from .lemmas_en import TokenView
+from .lexicon import (ACTION_OBJECT, ACTION_VERB, FILTERS, UNIT_HEAD_PREFIX, WEAK_PREFIX, Cue,
+                      Hit, Lexicon, is_generic, is_weak, load, type_of_label)
+
+STRONG = RULES.add("activity.en.cue", "suggest", "a strong cue of a type (en_lemmas, en_phrases)")
+WEAK = RULES.add("activity.en.weak_cue", "suggest", "a weak cue of a type (en_weak)")
+GENERIC = RULES.add("activity.en.generic_cue", "suggest",
+                    "a generic cue (en_generic: 'series of activities')")
+ROLE = RULES.add("activity.en.role_noun", "suggest",
+                 "a role noun of a type (en_unit_heads), weak in running text")
+ACTION = RULES.add("activity.en.action", "suggest",
+                   "a verb and its object of one action (en_actions: 'set up ... party branch')")
+
+
+def tokens_of(view) -> TokenView:
+    """The document's TokenView (a layer of the view)."""
+    return view.layer(_token_view)
+
+
+def _token_view(view) -> TokenView:
+    return TokenView(load(view.data).english, view.spacy, view.text)
+
+
+def reported_cues(view) -> tuple[list[Hit], dict | None]:
+    """Cues of the document that survive [rules] en_reported, longest first where they
+    overlap: what the text reports as done. (hits, their candidates by hit when explaining)"""
+    scan = EnglishScan(load(view.data), tokens_of(view), sentences=True)
+    hits = scan.hits(scan.lexicon.rules.en_reported, view.trace)
+    return hits, scan.candidates
+
+
+def naming_cues(lexicon: Lexicon, tokens: TokenView) -> list[Hit]:
+    """Cues that survive [rules] en_naming: quoted, planned and denied ones are kept (they say
+    what a counted thing is, "400 items in the 'practical things' drive", not whether it was
+    done)."""
+    return EnglishScan(lexicon, tokens, sentences=False).hits(lexicon.rules.en_naming, OFF)
+
+
+def english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
+    """Every cue of the tokens, as token offsets: (matched cues, paired verb + object actions)."""
+    kinds = lexicon.match_kinds
+    strings = tokens.doc.vocab.strings
+    cues, verbs, objects = [], [], []
+    for label_id, start, end in tokens.matches(lexicon.english.cue_matcher):
+        kind = kinds.get(label_id)
+        if kind is None:
+            kind = kinds[label_id] = _match_kind(strings[label_id])
+        if kind[0] == 0:
+            cues.append(Cue(kind[1], start, end))
+        elif kind[0] == 1:
+            verbs.append((kind[1], start, end))
+        else:
+            objects.append((kind[1], start, end))
+    pairs = _paired_actions(lexicon, tokens, verbs, objects) if verbs and objects else []
+    return cues, pairs
+
+
+class EnglishScan:
+    """One text's cues and what its filters read (masks, plan and passing markers, quotations),
+    each computed when a filter first asks."""
+
+    def __init__(self, lexicon: Lexicon, tokens: TokenView, sentences: bool):
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.text = tokens.text
+        self.doc = tokens.doc
+        self.sentences = sentences and tokens.doc.has_annotation("SENT_START")
+        masked: list[tuple[int, int]] = []
+        plans: list[int] = []
+        passing: dict[str, list[int]] = {}
+        strings = tokens.doc.vocab.strings
+        for label, start, end in tokens.matches(lexicon.english.mask_matcher):
+            name = strings[label]
+            if name == "mask":
+                masked.append((start, end))
+            elif name.startswith("passing:"):
+                passing.setdefault(name[len("passing:"):], []).append(start)
+            else:
+                plans.append(start)
+        self.masked = masked
+        self.plan_markers = plans
+        self.passing_markers = passing
+        self.candidates: dict | None = None     # explaining: the kept cues' candidates by hit
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The insides of the quotations ([decision] en_quotes)."""
+        return [(m.start() + 1, m.end() - 1) for m in self.lexicon.en_quotes.finditer(self.text)]
+
+    @cached_property
+    def plans(self) -> "MarkerScope":
+        return MarkerScope(self, self.plan_markers)
+
+    @cached_property
+    def passing(self) -> dict[str, "MarkerScope"]:
+        return {t: MarkerScope(self, markers) for t, markers in self.passing_markers.items()}
+
+    def hits(self, filter_ids, trace: Trace) -> list[Hit]:
+        """The cues no filter of `filter_ids` drops, longest first where they overlap. When
+        explaining, the kept cues' candidates are left in `self.candidates`."""
+        tokens = self.tokens
+        idx, orth, token_text = tokens.idx, tokens.orth, tokens.doc.vocab.strings.__getitem__
+        rules = self.lexicon.cue_rules
+        matched, pairs = english_cues(self.lexicon, tokens)
+        plain = len(matched)
+        cues = []          # (start token, end token, start char, end char, rule, is an action)
+        for n, (label, start, end) in enumerate(matched + pairs):
+            rule = rules.get(label)
+            if rule is None:
+                rule = rules[label] = _cue_rule(self.lexicon, label)
+            if rule:                       # else a head class of counted things, no cue
+                cues.append((start, end, idx[start], idx[end - 1] + len(token_text(orth[end - 1])),
+                             rule, n >= plain))
+        for rule_id in filter_ids:
+            if not cues:
+                break
+            dropped = FILTERS[rule_id].drop(self, cues)
+            if dropped is None or not any(dropped):
+                continue
+            if trace.enabled:
+                for cue, drop in zip(cues, dropped):
+                    if drop:
+                        trace.reject(_candidate(cue), rule_id)
+            cues = [cue for cue, drop in zip(cues, dropped) if not drop]
+        hits = [(cue[4][0], cue[2], cue[3]) for cue in cues]
+        if not trace.enabled:
+            return longest_first(hits)
+        kept, self.candidates = overlaps_traced(hits, [_candidate(cue) for cue in cues], trace)
+        return kept
+
+
+def _candidate(cue: tuple) -> Candidate:
+    _, _, start, end, rule, action = cue
+    return Candidate("activity", start, end, ACTION if action else rule[3], rule[0])
+
+
+def _cue_rule(lexicon: Lexicon, label: str) -> tuple:
+    """What the filters need of a cue label: the hit label (the type id; "~type" for weak cues
+    and role nouns; a generic cue's hit is a strong one), its type, whether that is a name type
+    (en_name_types), and the suggester's rule id; () for a label that names no type."""
+    type_id = type_of_label(label)
+    if type_id is None:
+        return ()
+    hit_label = type_id
+    if is_weak(label) or label.startswith(UNIT_HEAD_PREFIX):
+        hit_label = WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
+    suggester = (ROLE if label.startswith(UNIT_HEAD_PREFIX) else WEAK if is_weak(label)
+                 else GENERIC if is_generic(label) else STRONG)
+    return hit_label, type_id, type_id in lexicon.en_name_types, suggester
+
+
+class MarkerScope:
+    """Whether a token follows one of `markers` in its sentence (when the scan reads sentences;
+    else in the text) with no plan-scope end ([decision] en_plan_scope_ends) between: the
+    nearest marker before it decides."""
+
+    __slots__ = ("markers", "breaks", "sent_starts", "sentences")
+
+    def __init__(self, scan: EnglishScan, markers):
+        self.markers = sorted(markers)
+        self.sentences = scan.sentences
+        self.sent_starts = scan.tokens.sent_starts
+        if self.markers:
+            ends = scan.lexicon.english.plan_scope_ends
+            self.breaks = [i for i, h in enumerate(scan.tokens.orth) if h in ends]
+        else:
+            self.breaks = []
+
+    def after_marker(self, token: int) -> bool:
+        markers = self.markers
+        if not markers:
+            return False
+        k = bisect_left(markers, token)
+        if k == 0:
+            return False
+        marker = markers[k - 1]                      # the nearest marker before the token
+        if self.sentences:
+            s = bisect_right(self.sent_starts, token)
+            if s and marker < self.sent_starts[s - 1]:
+                return False
+        b = bisect_left(self.breaks, marker)
+        return b == len(self.breaks) or self.breaks[b] >= token
+
+
+# ---------------------------------------------------------------------------- verb + object
+
+def _match_kind(label: str) -> tuple[int, str]:
+    """(0, label) for a cue, (1, action) for an action verb, (2, action) for its object."""
+    if label.startswith(ACTION_VERB):
+        return 1, label[len(ACTION_VERB):]
+    if label.startswith(ACTION_OBJECT):
+        return 2, label[len(ACTION_OBJECT):]
+    return 0, label
+
+
+def _paired_actions(lexicon: Lexicon, tokens: TokenView, verbs, objects) -> list[Cue]:
+    """A verb and an object of the same action, in either order, at most `action_window` words
+    apart with no punctuation between ("set up a temporary party branch", "branches
+    established"). An object before its verb is its subject in a passive or intransitive clause:
+    only auxiliaries and adverbs (`action_gap_after_object`) may stand between ("branches were
+    set up"; not "branch school set up", where the object word only modifies another noun)."""
+    decision = lexicon.decision
+    window, list_gap = decision.action_window, decision.en_list_max_gap
+    punct = tokens.punct
+    gap_words = lexicon.english.gap_after_object
+    hyphens = lexicon.english.hyphens
+    lower = tokens.lower
+    pairs = []
+    for action, v_start, v_end in verbs:
+        for o_action, o_start, o_end in objects:
+            if o_action != action:
+                continue
+            first_end, second_start = (v_end, o_start) if v_start < o_start else (o_end, v_start)
+            gap = second_start - first_end
+            if o_start < v_start and not gap_words.issuperset(lower[o_end:v_start]):
+                continue
+            if (0 <= gap <= window and not _breaks(punct, lower, hyphens, first_end, second_start)) or (
+                    0 < gap <= list_gap and v_start < o_start and any(punct[v_end:o_start])
+                    and _named_list(lexicon, tokens, v_end, o_start, o_end)):
+                type_id = action.split(":", 1)[0]
+                pairs.append(Cue(type_id, min(v_start, o_start), max(v_end, o_end)))
+    return pairs
+
+
+def _breaks(punct, lower, hyphens, start: int, end: int) -> bool:
+    """Whether punctuation other than a hyphen ("95-year-old") stands between two tokens."""
+    if not any(punct[start:end]):
+        return False
+    return any(punct[i] and lower[i] not in hyphens for i in range(start, end))
+
+
+def _named_list(lexicon: Lexicon, tokens: TokenView, start: int, o_start: int, o_end: int) -> bool:
+    """Whether the tokens from `start` up to the object are a list of capitalised names and the
+    object ends the last of them: "visit Dongshan, the Old Ferry Site and the County Revolutionary
+    Memorial Hall" visits the memorial hall."""
+    if not 0 < o_start - start <= lexicon.decision.en_list_max_gap:
+        return False
+    doc = tokens.doc
+    if not all(t.is_title for t in doc[o_start:o_end]):
+        return False
+    joiners = lexicon.en_list_joiners
+    return all(t.is_title or t.lower_ in joiners for t in doc[start:o_start])

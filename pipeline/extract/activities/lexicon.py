@@ -1,0 +1,386 @@
+"""The activity taxonomy (configs/taxonomy.toml): its model, and what is compiled from it once per
+data folder (`load(data)`): type ranks, matcher labels, Chinese keyword indexes, the patterns of
+the rules. The English lemma matching lives in lemmas_en.py.
+
+Matcher labels say what a cue is: a type id (a strong cue), "~type" (weak), "?type" (generic),
+"_unit:type" (a role noun), or a head class of counted things ("_null_head", "_context_head",
+"_typed:N").
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Callable, Literal, NamedTuple
+
+from pydantic import model_validator
+
+from ..data import DataFiles, DataModel
+
+TAXONOMY_FILE = "taxonomy.toml"
+
+# Matcher labels that are not type ids: what a counted thing's head says about it.
+NULL_HEAD = "_null_head"          # party members, communities: never an activity
+CONTEXT_HEAD = "_context_head"    # activities, teams, people: the type is said elsewhere
+UNIT_HEAD_PREFIX = "_unit:"       # preachers, volunteers: the head names the type
+WEAK_PREFIX = "~"                 # a weak cue: several are needed before a type is reported
+GENERIC_PREFIX = "?"              # a generic cue ("series of activities"): only if nothing better
+TYPED_HEAD_PREFIX = "_typed:"     # entries, episodes: typed by the sentence, among a few types
+ACTION_VERB = "_verb:"            # verb / object halves of an action cue, paired in cues_en
+ACTION_OBJECT = "_object:"
+
+
+class Cue(NamedTuple):
+    """A cue as it matched: its label and the token range."""
+    label: str
+    start: int        # token index
+    end: int
+
+
+Hit = tuple[str, int, int]          # (label, start char, end char); label "~type" if weak
+
+
+# ---------------------------------------------------------------------------- the data file
+
+class Action(DataModel):
+    verbs: list[str]
+    objects: list[str]
+
+
+class TypeEntry(DataModel):
+    description: str
+    en_lemmas: list[str] = []
+    en_phrases: list[str] = []
+    en_weak: list[str] = []
+    en_actions: list[Action] = []
+    en_unit_heads: list[str] = []
+    en_generic: list[str] = []
+    zh: list[str]
+    zh_weak: list[str] = []
+    zh_unit_heads: list[str] = []
+    zh_generic: list[str] = []
+
+
+class TypedHead(DataModel):
+    heads: list[str]
+    types: list[str]
+    fallback: Literal["none", "context"] = "context"
+    strong_only: bool = False
+
+
+class Units(DataModel):
+    en_null_heads: list[str]
+    en_context_heads: list[str]
+    en_occasion_heads: list[str]
+    zh_null_heads: list[str]
+    zh_context_heads: list[str]
+    context_penalty: dict[str, int] = {}
+    weak_penalty: int
+    weak_penalty_outside_clause: int
+    en_typed_heads: list[TypedHead] = []
+    en_complement_end: str
+    clause_break: str
+
+
+class Quote(DataModel):
+    open: str
+    close: str
+    max_chars: int
+
+
+class Decision(DataModel):
+    weak_needed: int
+    generic_scope_ends: str
+    en_plan_markers: list[str]
+    en_plan_scope_ends: list[str]
+    en_negations: list[str]
+    en_negation_window: int
+    en_masks: list[str]
+    en_quotes: list[Quote]
+    en_passing: dict[str, list[str]] = {}
+    en_name_types: list[str] = []
+    en_venue_words: list[str]
+    en_title_line_share: float
+    en_commemorations: list[str]
+    en_commemoration_words: int
+    action_window: int
+    action_gap_after_object: list[str]
+    en_hyphens: list[str]
+    en_list_joiners: list[str]
+    en_list_max_gap: int
+    zh_plan_markers: list[str]
+    zh_plan_scope_ends: str
+    zh_plan_exceptions: list[str] = []
+    zh_masks: list[str]
+    zh_quotes: list[Quote]
+    zh_disposal_verbs: list[str]
+    zh_disposal_not_after: list[str]
+    zh_hold_verbs: list[str]
+    zh_hold_window: int
+    zh_hold_count: str
+    named_activity_type: str
+    zh_named_activity: list[str]
+    zh_named_activity_scope_ends: str
+
+
+class Inflection(DataModel):
+    fixed: list[str]
+    not_forms: list[str]
+    irregular: dict[str, list[str]]
+
+
+class Rules(DataModel):
+    """Rejecting predicates by rule id, run in the order listed (filters_en.py, cues_zh.py)."""
+    en_reported: list[str]
+    en_naming: list[str]
+    zh_keywords: list[str]
+    zh_reported: list[str]
+
+    @model_validator(mode="after")
+    def _known(self) -> "Rules":
+        _import_filters()
+        for key, language, stage in (("en_reported", "en", "reported"), ("en_naming", "en", "naming"),
+                                     ("zh_keywords", "zh", "keywords"), ("zh_reported", "zh", "reported")):
+            for rule_id in getattr(self, key):
+                known = FILTERS.get(rule_id)
+                if known is None or known.language != language or stage not in known.stages:
+                    usable = sorted(i for i, f in FILTERS.items()
+                                    if f.language == language and stage in f.stages)
+                    raise ValueError(f"rules.{key}: {rule_id!r} is no filter of this list "
+                                     f"(one of {', '.join(usable)})")
+        return self
+
+
+class Taxonomy(DataModel):
+    types: dict[str, TypeEntry]
+    units: Units
+    decision: Decision
+    rules: Rules
+    inflection: Inflection
+
+    @model_validator(mode="after")
+    def _types_known(self) -> "Taxonomy":
+        named = [("units.context_penalty", t) for t in self.units.context_penalty]
+        named += [("units.en_typed_heads.types", t) for h in self.units.en_typed_heads for t in h.types]
+        named += [("decision.en_passing", t) for t in self.decision.en_passing]
+        named += [("decision.en_name_types", t) for t in self.decision.en_name_types]
+        named += [("decision.named_activity_type", self.decision.named_activity_type)]
+        for key, type_id in named:
+            if type_id not in self.types:
+                raise ValueError(f"{key}: {type_id!r} is no type of [types]")
+        return self
+
+
+# ---------------------------------------------------------------------------- rejecting predicates
+
+class Filter(NamedTuple):
+    language: str
+    stages: tuple[str, ...]      # the lists of [rules] it may stand in
+    drop: Callable               # (scan, cues) -> one flag per cue, or None when it cannot fire
+
+
+FILTERS: dict[str, Filter] = {}
+
+
+def _import_filters() -> None:
+    from . import cues_zh, filters_en   # noqa: F401  (they register their filters)
+
+
+# ---------------------------------------------------------------------------- compiled once
+
+def load(data: DataFiles) -> "Lexicon":
+    return data.build(Lexicon)
+
+
+def taxonomy(data: DataFiles) -> Taxonomy:
+    return data.toml(TAXONOMY_FILE, Taxonomy)
+
+
+def type_of_label(label: str) -> str | None:
+    """The type id a matcher label names (strong, weak, generic or role noun), None for head
+    classes."""
+    if label.startswith(UNIT_HEAD_PREFIX):
+        return label[len(UNIT_HEAD_PREFIX):]
+    if label.startswith(WEAK_PREFIX):
+        return label[len(WEAK_PREFIX):]
+    if label.startswith(GENERIC_PREFIX):
+        return label[len(GENERIC_PREFIX):]
+    return None if label.startswith("_") else label
+
+
+def is_weak(label: str) -> bool:
+    return label.startswith(WEAK_PREFIX)
+
+
+def is_generic(label: str) -> bool:
+    return label.startswith(GENERIC_PREFIX)
+
+
+class Lexicon:
+    """What the rules read of the taxonomy, compiled on first use."""
+
+    def __init__(self, data: DataFiles):
+        self.data = data
+        self.taxonomy = taxonomy(data)
+        self.types = self.taxonomy.types
+        self.units = self.taxonomy.units
+        self.decision = self.taxonomy.decision
+        self.rules = self.taxonomy.rules
+        self.type_ids: tuple[str, ...] = tuple(self.types)     # most specific first: tie-breaks
+        self.type_rank = {type_id: rank for rank, type_id in enumerate(self.type_ids)}
+        self.cue_rules: dict[str, tuple] = {}                  # cues_en: label -> what rules need
+        self.match_kinds: dict[int, tuple[int, str]] = {}      # cues_en: matcher label id -> kind
+        self.unit_plans: dict[str, tuple] = {}                 # units: English unit -> its plan
+        self.unit_decisions: dict[str, tuple] = {}             # units: Chinese unit -> decision
+        self.zh_starting: dict[str, tuple] = {}                # cues_zh: two characters -> keywords
+        self.unit_types: dict[tuple, str | None] = {}          # units: (unit, sentence) -> type
+        self.context_hits: dict = {}                           # units: sentence -> naming cues
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.data!r})"
+
+    def typed_head(self, label: str) -> TypedHead | None:
+        """The [[units.en_typed_heads]] table a matcher label stands for, if it is one."""
+        if not label.startswith(TYPED_HEAD_PREFIX):
+            return None
+        return self.units.en_typed_heads[int(label[len(TYPED_HEAD_PREFIX):])]
+
+    # ------------------------------------------------------------------ English
+
+    @cached_property
+    def english(self):
+        """The English matchers and lemma table (lemmas_en.EnglishMatching)."""
+        from .lemmas_en import EnglishMatching
+
+        return EnglishMatching(self)
+
+    @cached_property
+    def en_quotes(self) -> re.Pattern:
+        return _quote_pattern(self.decision.en_quotes)
+
+    @cached_property
+    def en_name_types(self) -> frozenset[str]:
+        return frozenset(self.decision.en_name_types)
+
+    @cached_property
+    def en_venue_words(self) -> frozenset[str]:
+        return frozenset(self.decision.en_venue_words)
+
+    @cached_property
+    def en_list_joiners(self) -> frozenset[str]:
+        return frozenset(self.decision.en_list_joiners)
+
+    @cached_property
+    def en_commemorations(self) -> tuple[str, ...]:
+        return tuple(self.decision.en_commemorations)
+
+    @cached_property
+    def generic_scope(self) -> re.Pattern:
+        """A run of text between the marks that end a generic cue's scope."""
+        return re.compile(f"[^{re.escape(self.decision.generic_scope_ends)}]+")
+
+    @cached_property
+    def occasion_heads(self) -> frozenset[str]:
+        return frozenset(self.units.en_occasion_heads)
+
+    @cached_property
+    def complement_end(self) -> re.Pattern:
+        return re.compile(self.units.en_complement_end, re.I)
+
+    @cached_property
+    def clause_break(self) -> re.Pattern:
+        return re.compile(self.units.clause_break)
+
+    # ------------------------------------------------------------------ Chinese
+
+    @cached_property
+    def to_traditional(self) -> Callable[[str], str]:
+        from opencc import OpenCC
+
+        return OpenCC("s2t").convert
+
+    def with_traditional(self, words) -> list[str]:
+        """Each word and its traditional form: reposts in traditional characters reach us when
+        cleaning could not convert them (mixed scripts, pinyin glosses), and must still match."""
+        convert = self.to_traditional
+        return list(dict.fromkeys(form for w in words for form in (w, convert(w))))
+
+    @cached_property
+    def zh_keywords(self) -> tuple[tuple[str, str], ...]:
+        """(keyword, label) pairs, longest keyword first so a longer cue wins an overlap."""
+        pairs = [(kw, type_id) for type_id, entry in self.types.items()
+                 for kw in self.with_traditional(entry.zh)]
+        pairs += [(kw, WEAK_PREFIX + type_id) for type_id, entry in self.types.items()
+                  for kw in self.with_traditional(entry.zh_weak)]
+        pairs += [(kw, GENERIC_PREFIX + type_id) for type_id, entry in self.types.items()
+                  for kw in self.with_traditional(entry.zh_generic)]
+        rank = self.type_rank
+        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), rank[type_of_label(p[1])])))
+
+    @cached_property
+    def zh_keywords_by_first_char(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """zh_keywords grouped by first character, each group in the same order, so a scan
+        tries only the keywords that can start at a position."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for keyword, label in self.zh_keywords:
+            index.setdefault(keyword[0], []).append((keyword, label))
+        return {char: tuple(pairs) for char, pairs in index.items()}
+
+    @cached_property
+    def zh_first_chars(self) -> re.Pattern:
+        """Any character a Chinese keyword starts with (the scan skips the others in C)."""
+        return re.compile("[" + "".join(map(re.escape, sorted(self.zh_keywords_by_first_char)))
+                          + "]")
+
+    @cached_property
+    def zh_heads(self) -> tuple[tuple[str, str], ...]:
+        """(head word, NULL_HEAD | CONTEXT_HEAD | role label), longest first."""
+        pairs = [(w, NULL_HEAD) for w in self.with_traditional(self.units.zh_null_heads)]
+        pairs += [(w, CONTEXT_HEAD) for w in self.with_traditional(self.units.zh_context_heads)]
+        pairs += [(w, UNIT_HEAD_PREFIX + type_id) for type_id, entry in self.types.items()
+                  for w in self.with_traditional(entry.zh_unit_heads)]
+        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+    @cached_property
+    def zh_masks(self) -> tuple[tuple[str, re.Pattern], ...]:
+        return tuple((mask, re.compile(re.escape(mask)))
+                     for mask in self.with_traditional(self.decision.zh_masks))
+
+    @cached_property
+    def zh_plan_markers(self) -> tuple[str, ...]:
+        return tuple(self.with_traditional(self.decision.zh_plan_markers))
+
+    @cached_property
+    def zh_plan_exceptions(self) -> tuple[str, ...]:
+        return tuple(self.with_traditional(self.decision.zh_plan_exceptions))
+
+    @cached_property
+    def zh_plan_scope(self) -> re.Pattern:
+        """A run of text between the marks that end a plan marker's scope."""
+        return re.compile(f"[^{re.escape(self.decision.zh_plan_scope_ends)}]+")
+
+    @cached_property
+    def zh_quotes(self) -> re.Pattern:
+        return _quote_pattern(self.decision.zh_quotes)
+
+    @cached_property
+    def zh_disposal(self) -> re.Pattern:
+        """将 as the object marker of a disposal clause (街道将辖区划分为网格: "the street divided
+        the area into grids"): a noun phrase between 将 and a result verb, not a plan."""
+        not_after = "|".join(map(re.escape, self.with_traditional(self.decision.zh_disposal_not_after)))
+        verbs = "|".join(map(re.escape, sorted(self.with_traditional(self.decision.zh_disposal_verbs),
+                                               key=len, reverse=True)))
+        return re.compile(rf"[将將](?!{not_after})[^，,。；;、：:将將]{{1,10}}?(?:{verbs})")
+
+    @cached_property
+    def zh_held_before(self) -> re.Pattern:
+        """A verb of holding at the end of a text, maybe with a count of the thing after it
+        (组织约200名志愿者, 举办培训)."""
+        verbs = "|".join(map(re.escape, self.with_traditional(self.decision.zh_hold_verbs)))
+        return re.compile(rf"(?:{verbs})(?:{self.decision.zh_hold_count})?$")
+
+
+def _quote_pattern(quotes: list[Quote]) -> re.Pattern:
+    """Quotation pairs of at most max_chars characters inside, on one line."""
+    return re.compile("|".join(
+        f"{re.escape(q.open)}[^{re.escape(q.close)}\\n]{{0,{q.max_chars}}}{re.escape(q.close)}"
+        for q in quotes))
