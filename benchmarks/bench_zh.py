@@ -56,7 +56,7 @@ def dev_bulletins(dev: Path) -> list[str]:
 
 def timed(func, warm: list[str], texts: list[str], repeat: int) -> float:
     # warm up on *other* texts: a pass over the timed texts would fill per-text caches
-    # (activity_for_unit is lru_cached on (unit, sentence)) and flatter later passes
+    # (what a unit's own words say is kept per unit string) and flatter later passes
     for text in warm:
         func(text)
     start = time.process_time()          # CPU time: steadier than wall time on a busy machine
@@ -96,14 +96,14 @@ def main() -> None:
         return find_counts_zh(clean_text(text, "zh", fixes)[0])
 
     def counts_path_unlinked(text: str):
-        """The same without the activity link (activities.activity_for_unit), to show its share."""
-        from pipeline.extract import activities
-        linked = activities.activity_for_unit
-        activities.activity_for_unit = lambda unit, context, language: None
+        """The same without the activity link (link.count_type_zh), to show its share."""
+        from pipeline.extract import link
+        linked = link.count_type_zh
+        link.count_type_zh = lambda *args, **kwargs: None
         try:
             return find_counts_zh(clean_text(text, "zh", fixes)[0])
         finally:
-            activities.activity_for_unit = linked
+            link.count_type_zh = linked
 
     def whole_pipeline(text: str):
         return process_source(Source(name="bench", path=None, data=text.encode("utf-8")), config)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.activities import activity_for_unit
 from pipeline.extract.activities import find_activities as find_in_view
 from pipeline.extract.doc import DocView
+from tests.helpers.linking import linked_type
 
 
 def find_activities(text: str, language: str) -> list[dict]:
@@ -35,7 +35,7 @@ def find_activities(text: str, language: str) -> list[dict]:
     ("grid party branches", None),
 ])
 def test_english_unit_types(unit, expected):
-    assert activity_for_unit(unit, "", "en") == expected
+    assert linked_type(unit, "", "en") == expected
 
 
 @pytest.mark.parametrize("unit, expected", [
@@ -47,22 +47,22 @@ def test_english_unit_types(unit, expected):
     ("社区", None),
 ])
 def test_chinese_unit_types(unit, expected):
-    assert activity_for_unit(unit, "", "zh") == expected
+    assert linked_type(unit, "", "zh") == expected
 
 
 def test_bare_group_noun_takes_type_from_its_sentence():
     sentence = ("The street set up a team of 150 people who went into the villages "
                 "to preach the new policies to farmers.")
-    assert activity_for_unit("people", sentence, "en") == "preaching"
-    assert activity_for_unit("people", "", "en") is None
+    assert linked_type("people", sentence, "en") == "preaching"
+    assert linked_type("people", "", "en") is None
 
 
 def test_bare_session_noun_in_chinese_sentence():
-    assert activity_for_unit("场", "全区共开展理论宣讲56场。", "zh") == "preaching"
+    assert linked_type("场", "全区共开展理论宣讲56场。", "zh") == "preaching"
 
 
 def test_bare_noun_without_a_telling_sentence_is_none():
-    assert activity_for_unit("people", "More than 300 people live in the old courtyard.",
+    assert linked_type("people", "More than 300 people live in the old courtyard.",
                              "en") is None
 
 
@@ -150,11 +150,11 @@ def test_chinese_quoted_name_with_activity_is_a_theme_activity():
 
 def test_unit_context_may_use_quoted_campaign_names():
     sentence = 'Party members claimed nearly 300 items in the "do practical things for the masses" drive.'
-    assert activity_for_unit("items", sentence, "en") == "volunteer_service"
+    assert linked_type("items", sentence, "en") == "volunteer_service"
 
 
 def test_chinese_bare_period_noun_uses_quoted_name_in_sentence():
-    assert activity_for_unit("期", "“理论夜校”已举办六期。", "zh") == "study_session"
+    assert linked_type("期", "“理论夜校”已举办六期。", "zh") == "study_session"
 
 
 # --- Held-out error categories (invented sentences in the MT style) -----------------------
@@ -198,7 +198,7 @@ def test_chinese_bare_period_noun_uses_quoted_name_in_sentence():
     ("residents", "300 residents listened to the lecture.", None),
 ])
 def test_unit_types_from_heads_and_clauses(unit, sentence, expected):
-    assert activity_for_unit(unit, sentence, "en") == expected
+    assert linked_type(unit, sentence, "en") == expected
 
 
 @pytest.mark.parametrize("unit, sentence, expected", [
@@ -209,7 +209,7 @@ def test_unit_types_from_heads_and_clauses(unit, sentence, expected):
     ("场", "组织医务人员开展义诊12场。", "volunteer_service"),
 ])
 def test_chinese_role_heads(unit, sentence, expected):
-    assert activity_for_unit(unit, sentence, "zh") == expected
+    assert linked_type(unit, sentence, "zh") == expected
 
 
 def test_memorial_hall_as_a_venue_is_not_a_site_visit():
@@ -344,5 +344,5 @@ def test_chinese_reports_more(text, expected):
 
 
 def test_films_counted_in_chinese_are_screenings():
-    assert activity_for_unit("影片", "社区先后放映《地道战》等影片12场。", "zh") == "film_screening"
-    assert activity_for_unit("红色影片", "", "zh") == "film_screening"
+    assert linked_type("影片", "社区先后放映《地道战》等影片12场。", "zh") == "film_screening"
+    assert linked_type("红色影片", "", "zh") == "film_screening"

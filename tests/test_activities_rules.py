@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.extract.activities import activity_for_unit, find_activities
+from pipeline.extract.activities import find_activities
 from pipeline.extract.activities.lexicon import load
 from pipeline.extract.data import DataFiles
 from pipeline.extract.decisions import RULES, Trace
 from pipeline.extract.doc import DocView
+from tests.helpers.linking import linked_type
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 TAXONOMY = (CONFIGS / "taxonomy.toml").read_text(encoding="utf-8")
@@ -81,9 +82,9 @@ NAMING_CASES = [
 @pytest.mark.parametrize("rule_id, unit, sentence, kept_out", NAMING_CASES,
                          ids=[c[0] for c in NAMING_CASES])
 def test_each_naming_filter_keeps_a_cue_from_typing_a_count(tmp_path, rule_id, unit, sentence, kept_out):
-    assert activity_for_unit(unit, sentence, "en") is None
+    assert linked_type(unit, sentence, "en") is None
     data = _data_without(tmp_path, rule_id, "en_naming")
-    assert activity_for_unit(unit, sentence, "en", data) == kept_out
+    assert linked_type(unit, sentence, "en", data=data) == kept_out
 
 
 def test_every_listed_filter_has_a_case():

@@ -29,10 +29,10 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     if counts:
         if doc.language == "zh":
             from .counts_zh import find_counts_zh
-            doc.counts = find_counts_zh(doc.text)
+            doc.counts = find_counts_zh(doc.text, view)
         else:
             from .counts_en import find_counts_en
-            doc.counts = find_counts_en(doc)
+            doc.counts = find_counts_en(doc, view)
     if places:
         doc.places = find_places(doc.text, doc.language)
     if activities:

@@ -74,15 +74,16 @@ def _is_excluded_number(text: str, phrase: NumberPhrase, masks, quotes) -> bool:
             or titled_name_after(text, phrase))
 
 
-def _activity(view, unit: Unit, link_unit: str | None, sentence: tuple[int, int],
-              previous=None) -> str | None:
+def _activity(view, phrase: NumberPhrase, unit: Unit, link_unit: str | None,
+              sentence: tuple[int, int], previous=None) -> str | None:
     if unit.category not in LINKED_CATEGORIES and not link_unit:
         return None
     lex = unit_lexicon()
     neutral = unit.category == "people" and (
         unit.head in lex.neutral_people or lemma(unit.head) in lex.neutral_people)
+    # the count as a whole stands where its number and its thing are
     return link.count_type_en(view, unit.text, unit.normalized, link_unit, neutral, sentence, previous,
-                              unit_span=(unit.start, unit.end))
+                              unit_span=(min(unit.start, phrase.q_start), max(unit.end, phrase.end)))
 
 
 def _count(view, phrase: NumberPhrase, unit: Unit, span_start: int, span_end: int, qualifier: str,
@@ -95,7 +96,7 @@ def _count(view, phrase: NumberPhrase, unit: Unit, span_start: int, span_end: in
         "unit": unit.text.strip(),
         "unit_normalized": unit.normalized,
         "category": unit.category,
-        "activity": _activity(view, unit, link_unit, sentence, previous),
+        "activity": _activity(view, phrase, unit, link_unit, sentence, previous),
         "span": [span_start, span_end],
     }
 
@@ -158,10 +159,13 @@ def _unit_of_later_number(text: str, phrase: NumberPhrase, sentence: str) -> Uni
     return unit_after(text, later.end, sentence)
 
 
-def find_counts_en(doc) -> list[dict]:
+def find_counts_en(doc, view=None) -> list[dict]:
     text = doc.text
     if not text:
         return []
+    if view is None:                   # the document's view (extract_document passes it)
+        from . import document_view
+        view = document_view(doc)
     masks = masked_spans(text)
     quotes = quoted_spans(text)
     bounds = _sentence_bounds(doc)
@@ -196,7 +200,7 @@ def find_counts_en(doc) -> list[dict]:
             if unit is not None and not unit.excluded and looks_plural(unit.head, unit_lexicon()) \
                     and category_of([unit.head], unit_lexicon()) is not None \
                     and not _is_excluded_number(text, phrase, masks, quotes):
-                counts.append(_count(doc, phrase, unit, phrase.q_start, unit.end, qualifier, None, (s_start, s_end),
+                counts.append(_count(view, phrase, unit, phrase.q_start, unit.end, qualifier, None, (s_start, s_end),
                                      lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
                 continue
             previous = _antecedent(counts, phrase, s_start)
@@ -220,7 +224,7 @@ def find_counts_en(doc) -> list[dict]:
             link_unit = None
             named = text[phrase.end:unit.start].strip()
             named = named.strip("".join(OPEN_QUOTES) + "”’」』") if named[:1] in OPEN_QUOTES else ""
-            if named and link.thing_type(named, "en"):
+            if named and link.thing_type(named, "en", view.data):
                 link_unit = named  # 128 "I do practical things for the masses" projects: so typed
             elif unit.category == "people":
                 group = group_after(text, unit.end)
@@ -241,6 +245,6 @@ def find_counts_en(doc) -> list[dict]:
         if _is_excluded_number(text, phrase, masks, quotes):
             continue
         link_unit = group_before(text, phrase.q_start) or link_unit
-        counts.append(_count(doc, phrase, unit, span_start, span_end, qualifier, link_unit, (s_start, s_end),
+        counts.append(_count(view, phrase, unit, span_start, span_end, qualifier, link_unit, (s_start, s_end),
                              lambda at=s_start: _previous_sentence(text, bounds, starts, at)))
     return counts

@@ -365,13 +365,14 @@ def _standalone_one(m: re.Match) -> bool:
     return m.group("num") == "一" and not m.group("infix") and not m.group("low")
 
 
-def find_counts_zh(text: str) -> list[dict]:
+def find_counts_zh(text: str, view=None) -> list[dict]:
+    from .doc import DocView
     from .link import count_type_zh
 
+    view = view or DocView(text, "zh")     # the document's view (extract_document passes it)
     lex = lexicon()
     idiom_spans = [mm.span() for mm in lex.idioms.finditer(text)]
     idiom_ends = [e for _, e in idiom_spans]
-    ends = sentence_ends(text)
     found: list[tuple[re.Match, dict]] = []
     for m in lex.pattern.finditer(text):
         value, qualifier = number_value(m, lex)
@@ -402,8 +403,7 @@ def find_counts_zh(text: str) -> list[dict]:
             "low": low, "high": value if low is not None else None,
             "qualifier": qualifier, "unit": unit, "unit_normalized": None,
             "category": category_of(unit, measure, lex),
-            "activity": count_type_zh(None, unit, sentence_around(text, unit_start, unit_end, ends),
-                                      unit_span=(unit_start, unit_end)),
+            "activity": count_type_zh(view, unit, unit_span=(unit_start, unit_end)),
             "span": [min(unit_start, span_start), max(unit_end, span_end)],
         }
         found.append((m, count))

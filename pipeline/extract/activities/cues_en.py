@@ -1,13 +1,12 @@
 """English activity cues: the suggesters (taxonomy cues and verb + object pairs, matched on the
 shared tokens), and the filters of [rules] run over them (filters_en.py).
 
-    cues = reported_cues(view)   # [(label, start char, end char)]: what the text reports done
-    cues = naming_cues(view)     # the same cues read as names of things (quotes, plans kept)
+    hits, _ = reported_cues(view)   # [(label, start char, end char)]: what the text reports done
+    hits = naming_cues(view)        # the same cues read as names of things (quotes, plans kept)
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cached_property
 
 from ..decisions import OFF, RULES, Candidate, Trace
 from .decide import longest_first, overlaps_traced
@@ -42,15 +41,29 @@ def reported_cues(view) -> tuple[list[Hit], dict | None]:
     return hits, scan.candidates
 
 
-def naming_cues(lexicon: Lexicon, tokens: TokenView) -> list[Hit]:
-    """Cues that survive [rules] en_naming: quoted, planned and denied ones are kept (they say
-    what a counted thing is, "400 items in the 'practical things' drive", not whether it was
-    done)."""
-    return EnglishScan(lexicon, tokens, sentences=False).hits(lexicon.rules.en_naming, OFF)
+def naming_cues(view) -> list[Hit]:
+    """The document's cues that survive [rules] en_naming, sorted by start (a view layer, made
+    once for every count of the document): quoted, planned and denied ones are kept, since they
+    say what a counted thing is ("400 items in the 'practical things' drive"), not whether it
+    was done."""
+    return view.layer(_naming_cues)
+
+
+def _naming_cues(view) -> list[Hit]:
+    lexicon = load(view.data)
+    return EnglishScan(lexicon, tokens_of(view), sentences=False).hits(lexicon.rules.en_naming, OFF)
 
 
 def english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
-    """Every cue of the tokens, as token offsets: (matched cues, paired verb + object actions)."""
+    """Every cue of the tokens, as token offsets: (matched cues, paired verb + object actions);
+    found once per TokenView."""
+    found = tokens.found.get("cues")
+    if found is None:
+        found = tokens.found["cues"] = _english_cues(lexicon, tokens)
+    return found
+
+
+def _english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
     kinds = lexicon.match_kinds
     strings = tokens.doc.vocab.strings
     cues, verbs, objects = [], [], []
@@ -78,57 +91,41 @@ class EnglishScan:
         self.text = tokens.text
         self.doc = tokens.doc
         self.sentences = sentences and tokens.doc.has_annotation("SENT_START")
-        masked: list[tuple[int, int]] = []
-        plans: list[int] = []
-        passing: dict[str, list[int]] = {}
-        strings = tokens.doc.vocab.strings
-        for label, start, end in tokens.matches(lexicon.english.mask_matcher):
-            name = strings[label]
-            if name == "mask":
-                masked.append((start, end))
-            elif name.startswith("passing:"):
-                passing.setdefault(name[len("passing:"):], []).append(start)
-            else:
-                plans.append(start)
-        self.masked = masked
-        self.plan_markers = plans
-        self.passing_markers = passing
+        self.cues, self.masked, self.plan_markers, self.passing_markers = _cue_table(lexicon, tokens)
         self.candidates: dict | None = None     # explaining: the kept cues' candidates by hit
+        self._quoted: list[tuple[int, int]] | None = None
+        self._plans: MarkerScope | None = None
+        self._passing: dict[str, MarkerScope] | None = None
 
-    @cached_property
+    @property
     def quoted(self) -> list[tuple[int, int]]:
         """The insides of the quotations ([decision] en_quotes)."""
-        return [(m.start() + 1, m.end() - 1) for m in self.lexicon.en_quotes.finditer(self.text)]
+        if self._quoted is None:
+            self._quoted = [(m.start() + 1, m.end() - 1)
+                            for m in self.lexicon.en_quotes.finditer(self.text)]
+        return self._quoted
 
-    @cached_property
+    @property
     def plans(self) -> "MarkerScope":
-        return MarkerScope(self, self.plan_markers)
+        if self._plans is None:
+            self._plans = MarkerScope(self, self.plan_markers)
+        return self._plans
 
-    @cached_property
+    @property
     def passing(self) -> dict[str, "MarkerScope"]:
-        return {t: MarkerScope(self, markers) for t, markers in self.passing_markers.items()}
+        if self._passing is None:
+            self._passing = {t: MarkerScope(self, markers) for t, markers in self.passing_markers.items()}
+        return self._passing
 
     def hits(self, filter_ids, trace: Trace) -> list[Hit]:
         """The cues no filter of `filter_ids` drops, longest first where they overlap. When
         explaining, the kept cues' candidates are left in `self.candidates`."""
-        tokens = self.tokens
-        idx, orth, token_text = tokens.idx, tokens.orth, tokens.doc.vocab.strings.__getitem__
-        rules = self.lexicon.cue_rules
-        matched, pairs = english_cues(self.lexicon, tokens)
-        plain = len(matched)
-        cues = []          # (start token, end token, start char, end char, rule, is an action)
-        for n, (label, start, end) in enumerate(matched + pairs):
-            rule = rules.get(label)
-            if rule is None:
-                rule = rules[label] = _cue_rule(self.lexicon, label)
-            if rule:                       # else a head class of counted things, no cue
-                cues.append((start, end, idx[start], idx[end - 1] + len(token_text(orth[end - 1])),
-                             rule, n >= plain))
+        cues = self.cues
         for rule_id in filter_ids:
             if not cues:
                 break
             dropped = FILTERS[rule_id].drop(self, cues)
-            if dropped is None or not any(dropped):
+            if dropped is None or True not in dropped:
                 continue
             if trace.enabled:
                 for cue, drop in zip(cues, dropped):
@@ -140,6 +137,41 @@ class EnglishScan:
             return longest_first(hits)
         kept, self.candidates = overlaps_traced(hits, [_candidate(cue) for cue in cues], trace)
         return kept
+
+
+def _cue_table(lexicon: Lexicon, tokens: TokenView) -> tuple:
+    """What every reading of the tokens starts from, made once per TokenView: the cues as
+    (start token, end token, start char, end char, rule, is an action) — rule as _cue_rule
+    makes it — and the masks, plan markers and passing markers (token offsets)."""
+    found = tokens.found.get("table")
+    if found is not None:
+        return found
+    idx, orth, strings = tokens.idx, tokens.orth, tokens.doc.vocab.strings
+    token_text = strings.__getitem__
+    rules = lexicon.cue_rules
+    matched, pairs = english_cues(lexicon, tokens)
+    plain = len(matched)
+    cues = []
+    for n, (label, start, end) in enumerate(matched + pairs):
+        rule = rules.get(label)
+        if rule is None:
+            rule = rules[label] = _cue_rule(lexicon, label)
+        if rule:                       # else a head class of counted things, no cue
+            cues.append((start, end, idx[start], idx[end - 1] + len(token_text(orth[end - 1])),
+                         rule, n >= plain))
+    masked: list[tuple[int, int]] = []
+    plans: list[int] = []
+    passing: dict[str, list[int]] = {}
+    for label, start, end in tokens.matches(lexicon.english.mask_matcher):
+        name = strings[label]
+        if name == "mask":
+            masked.append((start, end))
+        elif name.startswith("passing:"):
+            passing.setdefault(name[len("passing:"):], []).append(start)
+        else:
+            plans.append(start)
+    found = tokens.found["table"] = (cues, masked, plans, passing)
+    return found
 
 
 def _candidate(cue: tuple) -> Candidate:

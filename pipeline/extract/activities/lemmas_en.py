@@ -188,7 +188,7 @@ class TokenView:
     flags, sentence starts, and the lemma doc matched (made once)."""
 
     __slots__ = ("doc", "matching", "lower", "orth", "idx", "punct", "sent_starts", "_lemmas",
-                 "_text")
+                 "_text", "found")
 
     def __init__(self, matching: EnglishMatching, doc, text: str | None = None):
         from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
@@ -206,6 +206,7 @@ class TokenView:
             self.lower, self.orth, self.idx, self.punct, self.sent_starts = [], [], [], [], []
         self._lemmas = None
         self._text = text
+        self.found: dict = {}      # what the cue scans found here, kept for the other readings
 
     @property
     def text(self) -> str:
@@ -215,11 +216,15 @@ class TokenView:
         return self._text
 
     def matches(self, matcher) -> list[tuple[int, int, int]]:
-        """`matcher` over the lemma doc: (label id, start, end) in the Doc's token indices.
+        """`matcher` over the lemma doc: (label id, start, end) in the Doc's token indices
+        (matched once per TokenView).
 
         The doc matched is the lemma doc with each run of non-cue tokens made one _NO_CUE token
         (a pattern holds cue words only, so none matches across such a run, and the scan meets
         the same tokens in the same order); `index` maps its tokens back."""
+        found = self.found.get(matcher)
+        if found is not None:
+            return found
         if self._lemmas is None:
             from spacy.tokens import Doc
 
@@ -229,7 +234,9 @@ class TokenView:
             words = [full[i] or _NO_CUE for i in index]
             self._lemmas = (Doc(self.doc.vocab, words=words), index)
         lemmas, index = self._lemmas
-        return [(label, index[start], index[end - 1] + 1) for label, start, end in matcher(lemmas)]
+        found = self.found[matcher] = [(label, index[start], index[end - 1] + 1)
+                                       for label, start, end in matcher(lemmas)]
+        return found
 
     def end_char(self, token: int) -> int:
         """The end character of token `token`."""

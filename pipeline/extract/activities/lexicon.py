@@ -67,16 +67,22 @@ class TypedHead(DataModel):
     strong_only: bool = False
 
 
+class PerLanguage(DataModel):
+    en: int
+    zh: int
+
+
 class Units(DataModel):
     en_null_heads: list[str]
     en_context_heads: list[str]
     en_occasion_heads: list[str]
     zh_null_heads: list[str]
     zh_context_heads: list[str]
-    context_penalty: dict[str, int] = {}
-    weak_penalty: int
-    weak_penalty_outside_clause: int
+    context_penalty: dict[str, PerLanguage] = {}
+    weak_penalty: PerLanguage
+    weak_penalty_outside_clause: PerLanguage
     en_typed_heads: list[TypedHead] = []
+    en_complement_openers: list[str]
     en_complement_end: str
     clause_break: str
 
@@ -232,8 +238,6 @@ class Lexicon:
         self.unit_plans: dict[str, tuple] = {}                 # units: English unit -> its plan
         self.unit_decisions: dict[str, tuple] = {}             # units: Chinese unit -> decision
         self.zh_starting: dict[str, tuple] = {}                # cues_zh: two characters -> keywords
-        self.unit_types: dict[tuple, str | None] = {}          # units: (unit, sentence) -> type
-        self.context_hits: dict = {}                           # units: sentence -> naming cues
 
     def __repr__(self) -> str:
         return f"Lexicon({self.data!r})"

@@ -1,18 +1,20 @@
-"""Which type a counted thing belongs to: what its own words say, else the cues of its sentence.
-(See docs/activities.md, "Linking a count to a type".)
+"""What a counted thing's own words say of its type ("preaching teams", "志愿服务队"): a type, no
+type, or "the sentence decides" — which the linker (pipeline/extract/link.py) then asks of the
+cues around the thing. See docs/activities.md, "Linking a count to a type".
+
+    plan = unit_plan(lexicon, "teams")        # English: steps, see below (made once per unit)
+    decided, type_id = unit_decision(lexicon, "场")      # Chinese
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from .cues_en import english_cues, naming_cues
+from .cues_en import english_cues
 from .cues_zh import scan_keywords
 from .lemmas_en import TokenView
-from .lexicon import CONTEXT_HEAD, NULL_HEAD, UNIT_HEAD_PREFIX, Lexicon, is_weak, type_of_label
+from .lexicon import CONTEXT_HEAD, NULL_HEAD, UNIT_HEAD_PREFIX, Lexicon, type_of_label
 
 # Steps of an English unit's plan: (RETURN, type or None), or (CONTEXT, allowed, strong_only,
-# final): the type the context names (see _english_context_type), returned if found or `final`.
+# final): the type the cues around the thing name (only `allowed` types said outside the thing
+# when given; only strong cues when `strong_only`), returned if found or `final`.
 RETURN, CONTEXT = 0, 1
 BARE = ((CONTEXT, None, False, True),)      # the plan of a bare activity/group/person noun
 FROM_CONTEXT = object()                     # "X of Y": the sentence decides
@@ -20,41 +22,19 @@ FROM_CONTEXT = object()                     # "X of Y": the sentence decides
 _HEAD_ORDER = {NULL_HEAD: 0, CONTEXT_HEAD: 2}
 
 
-def unit_type(lexicon: Lexicon, unit: str, context: str, language: str) -> str | None:
-    """The taxonomy type of a counted thing, or None.
-
-    `unit` is the counted thing as written ("preaching activities", "志愿服务队"); `context` is
-    its sentence, consulted only when the unit is a bare activity, group or person noun ("a team
-    of 150 people", "188 games") and the sentence says what was done.
-    """
-    unit, context = (unit or "").strip(), context or ""
-    key = (unit, context, language)
-    found = lexicon.unit_types.get(key, _MISSING)
-    if found is _MISSING:
-        if len(lexicon.unit_types) > 1024:
-            lexicon.unit_types.clear()
-        found = lexicon.unit_types[key] = (_chinese_unit_type(lexicon, unit, context)
-                                           if language == "zh"
-                                           else _english_unit_type(lexicon, unit, context))
-    return found
-
-
-_MISSING = object()
-
-
-def _english_unit_type(lexicon: Lexicon, unit: str, context: str) -> str | None:
-    decided = of_parts_type(lexicon, unit)
-    if decided is FROM_CONTEXT:
-        return _english_context_type(lexicon, unit, context)
-    if decided:
-        return decided
-    for step in unit_plan(lexicon, unit):
+def words_type(lexicon: Lexicon, words: str, language: str) -> str | None:
+    """The type the words alone name ("preaching teams" -> preaching), without context."""
+    words = (words or "").strip()
+    if language == "zh":
+        return unit_decision(lexicon, words)[1]
+    decided = of_parts_type(lexicon, words)
+    if decided is not None:
+        return None if decided is FROM_CONTEXT else decided
+    for step in unit_plan(lexicon, words):
         if step[0] == RETURN:
             return step[1]
-        _, allowed, strong_only, final = step
-        found = _english_context_type(lexicon, unit, context, allowed=allowed, strong_only=strong_only)
-        if found or final:
-            return found
+        if step[3]:           # a final step asks the context, and there is none
+            return None
     return None
 
 
@@ -140,130 +120,6 @@ def _unit_plan(lexicon: Lexicon, unit: str) -> tuple:
     if head is not None:                             # a bare activity/group/person noun
         return (*steps, (CONTEXT, None, False, True))
     return (*steps, (RETURN, None))
-
-
-def _english_context_type(lexicon: Lexicon, unit: str, context: str, allowed=None,
-                          strong_only: bool = False) -> str | None:
-    """The type named nearest the unit in its sentence (`allowed`: only these types, said
-    outside the unit itself; `strong_only`: by strong cues)."""
-    if not context:
-        return None
-    hits = _english_context_hits(lexicon, context)
-    unit_span = _unit_span(unit, context)
-    if allowed is not None:
-        hits = [h for h in hits if type_of_label(h[0]) in allowed
-                and not (unit_span[0] <= h[1] and h[2] <= unit_span[1])
-                and not (strong_only and is_weak(h[0]))]
-    else:
-        head = _complement_head(lexicon, hits, unit_span[1], context)
-        if head:
-            return head
-    return nearest_type(lexicon, hits, unit_span, context)
-
-
-def _unit_span(unit: str, context: str) -> tuple[int, int]:
-    """Where the counted thing stands in its sentence. A unit given in its normalised form
-    ("sessions" for "6 fields of ...") is looked for as written (the first such word after a
-    number); (0, len) when it is not found."""
-    low = context.lower()
-    at = low.find(unit.lower()) if unit else -1
-    if at >= 0:
-        return at, at + len(unit)
-    written = _written_forms().get(unit.lower())
-    if written:
-        m = written.search(context)
-        if m:
-            return m.start(1), m.end(1)
-    return 0, len(unit)
-
-
-@lru_cache(maxsize=1)
-def _written_forms() -> dict[str, re.Pattern]:
-    """Normalised unit -> the words MT writes for it after a number ("sessions": games, fields,
-    issues ...), from the repairs of configs/counts_en/units.toml."""
-    from ...resources import load_toml
-
-    forms: dict[str, set[str]] = {}
-    for r in load_toml("counts_en/units.toml").get("repairs", ()):
-        w = r["written"]
-        forms.setdefault(r["normalized"].lower(), set()).update({w, w + "s"})
-    return {norm: re.compile(r"\d\s+(" + "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
-                             + r")\b", re.I)
-            for norm, ws in forms.items() if " " not in norm and "(" not in norm}
-
-
-def _complement_head(lexicon: Lexicon, hits, unit_end: int, context: str) -> str | None:
-    """The type of the head of an "of" phrase right after a bare counted noun: "held 6 fields of
-    flood control mobilization meeting" counts meetings (the last cue of the phrase), not flood
-    control (a modifier)."""
-    if not context.startswith(" of ", unit_end):
-        return None
-    start = unit_end + 4
-    end = lexicon.complement_end.search(context, start)
-    end = end.start() if end else len(context)
-    inside = [h for h in hits if start <= h[1] and h[2] <= end]
-    strong = [h for h in inside if not is_weak(h[0])] or inside
-    if not strong:
-        return None
-    return type_of_label(max(strong, key=lambda h: (h[2], h[2] - h[1]))[0])
-
-
-def _english_context_hits(lexicon: Lexicon, context: str):
-    hits = lexicon.context_hits.get(context)
-    if hits is None:
-        from ...nlp import english
-
-        if len(lexicon.context_hits) > 1024:
-            lexicon.context_hits.clear()
-        doc = english().make_doc(context)
-        hits = lexicon.context_hits[context] = tuple(
-            naming_cues(lexicon, TokenView(lexicon.english, doc, context)))
-    return hits
-
-
-def nearest_type(lexicon: Lexicon, hits, unit_span, context: str = "") -> str | None:
-    """The type of the cue nearest the counted thing: in its own clause if there is one there
-    ("staged 14 fields of opera performances, and volunteers ..." -> the opera), weak cues
-    counting as farther away than strong ones."""
-    rank = lexicon.type_rank
-    units = lexicon.units
-    penalties = units.context_penalty
-    if context:
-        breaks = lexicon.clause_break
-        start = max((m.end() for m in breaks.finditer(context, 0, unit_span[0])), default=0)
-        stop = breaks.search(context, unit_span[1])
-        stop = stop.start() if stop else len(context)
-        in_clause = [h for h in hits if start <= h[1] and h[2] <= stop]
-        weak_penalty = units.weak_penalty if in_clause else units.weak_penalty_outside_clause
-        hits = in_clause or hits
-    else:
-        weak_penalty = units.weak_penalty
-
-    def distance(hit):
-        label, start, end = hit
-        penalty = (weak_penalty if is_weak(label) else 0) + penalties.get(type_of_label(label), 0)
-        if end <= unit_span[0]:
-            return unit_span[0] - end + penalty
-        if start >= unit_span[1]:
-            return start - unit_span[1] + penalty
-        return penalty
-
-    best = min(hits, key=lambda h: (distance(h), rank[type_of_label(h[0])]), default=None)
-    return type_of_label(best[0]) if best else None
-
-
-def _chinese_unit_type(lexicon: Lexicon, unit: str, context: str) -> str | None:
-    decided, type_id = unit_decision(lexicon, unit)
-    if decided:
-        return type_id
-    at = context.find(unit) if unit else -1
-    at = max(at, 0)
-    hits = lexicon.context_hits.get(("zh", context))
-    if hits is None:
-        if len(lexicon.context_hits) > 1024:
-            lexicon.context_hits.clear()
-        hits = lexicon.context_hits[("zh", context)] = tuple(scan_keywords(lexicon, context))
-    return nearest_type(lexicon, hits, (at, at + len(unit)), context)
 
 
 def unit_decision(lexicon: Lexicon, unit: str) -> tuple[bool, str | None]:
