@@ -49,14 +49,14 @@ class ChineseScan:
         """The insides of the quotations and 《titles》 ([decision] zh_quotes)."""
         if self._quoted is None:
             self._quoted = [(m.start() + 1, m.end() - 1)
-                            for m in self.lexicon.zh_quotes.finditer(self.text)]
+                            for m in self.lexicon.chinese.quotes.finditer(self.text)]
         return self._quoted
 
     @property
     def scopes(self) -> list[tuple[int, int]]:
         """The runs between the marks that end a plan marker's scope (zh_plan_scope_ends)."""
         if self._scopes is None:
-            self._scopes = [m.span() for m in self.lexicon.zh_plan_scope.finditer(self.text)]
+            self._scopes = [m.span() for m in self.lexicon.chinese.plan_scope.finditer(self.text)]
         return self._scopes
 
     def scope_of(self, pos: int) -> tuple[int, int]:
@@ -86,7 +86,7 @@ def _run(filter_ids, scan: ChineseScan, hits: list[Hit], trace: Trace, candidate
          "keywords")
 def _masked(scan: ChineseScan, hits):
     text = scan.text
-    masked = [(m.start(), m.end()) for mask, pattern in scan.lexicon.zh_masks if mask in text
+    masked = [(m.start(), m.end()) for mask, pattern in scan.lexicon.chinese.masks if mask in text
               for m in pattern.finditer(text)]
     if not masked:
         return None
@@ -108,7 +108,7 @@ PLANNED = "activity.zh.planned"
          "outside words like 重要 and disposal 将", "reported")
 def _planned(scan: ChineseScan, hits):
     lexicon, text = scan.lexicon, scan.text
-    plans = lexicon.zh_plan_markers
+    plans = lexicon.chinese.plan_markers
     first_plan: dict[int, int] = {}
 
     def planned(start: int) -> bool:
@@ -131,11 +131,11 @@ def planned_before(lexicon: Lexicon, before: str, offset: int, quoted) -> bool:
         for i in range(max(s - offset, 0), min(e - offset, len(chars))):
             chars[i] = " "
     plain = "".join(chars)
-    for word in lexicon.zh_plan_exceptions:
+    for word in lexicon.chinese.plan_exceptions:
         plain = plain.replace(word, " " * len(word))
     if "将" in plain or "將" in plain:
-        plain = lexicon.zh_disposal.sub(lambda m: " " + m.group()[1:], plain)
-    return any(p in plain for p in lexicon.zh_plan_markers)
+        plain = lexicon.chinese.disposal.sub(lambda m: " " + m.group()[1:], plain)
+    return any(p in plain for p in lexicon.chinese.plan_markers)
 
 
 def keyword_hits(view) -> list[Hit]:
@@ -152,9 +152,9 @@ def scan_keywords(lexicon: Lexicon, text: str, trace: Trace = OFF,
                   candidates: dict | None = None) -> list[Hit]:
     """Every keyword occurrence that no zh_keywords filter drops, longest first where they
     overlap. Explaining, the kept ones' candidates go to `candidates` (by hit)."""
-    by_start = lexicon.zh_starting
+    by_start = lexicon.chinese.starting
     hits: list[Hit] = []
-    for m in lexicon.zh_first_chars.finditer(text):
+    for m in lexicon.chinese.first_chars.finditer(text):
         start = m.start()
         two = text[start:start + 2]
         keywords = by_start.get(two)
@@ -200,7 +200,7 @@ def _held(lexicon: Lexicon, text: str, clause_start: int, start: int) -> bool:
     """Whether a keyword at `start` is the object of a verb of holding right before it in its
     clause (举办培训, 组织学习, 开展帮扶): what was held, not a word in passing."""
     before = text[max(clause_start, start - lexicon.decision.zh_hold_window):start]
-    return lexicon.zh_held_before.search(before) is not None
+    return lexicon.chinese.held_before.search(before) is not None
 
 
 def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candidates) -> list[Hit]:
@@ -212,7 +212,7 @@ def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candida
     plans = "activity.zh.planned" in lexicon.rules.zh_reported
     ends = decision.zh_named_activity_scope_ends
     hits: list[Hit] = []
-    for m in lexicon.zh_quotes.finditer(text):
+    for m in lexicon.chinese.quotes.finditer(text):
         if m.group().startswith("《"):
             continue                                   # a book or film title, not an activity
         if text.startswith(suffixes, m.end()):
@@ -236,7 +236,7 @@ def _keywords_starting(lexicon: Lexicon, two: str) -> tuple[tuple[str, str], ...
     """The keywords that may start where these two characters stand (those with that first
     character, in zh_keywords order, whose second character, if any, agrees)."""
     return tuple((keyword, label)
-                 for keyword, label in lexicon.zh_keywords_by_first_char.get(two[0], ())
+                 for keyword, label in lexicon.chinese.keywords_by_first_char.get(two[0], ())
                  if len(keyword) == 1 or (len(two) == 2 and keyword[1] == two[1]))
 
 

@@ -237,7 +237,6 @@ class Lexicon:
         self.match_kinds: dict[int, tuple[int, str]] = {}      # cues_en: matcher label id -> kind
         self.unit_plans: dict[str, tuple] = {}                 # units: English unit -> its plan
         self.unit_decisions: dict[str, tuple] = {}             # units: Chinese unit -> decision
-        self.zh_starting: dict[str, tuple] = {}                # cues_zh: two characters -> keywords
 
     def __repr__(self) -> str:
         return f"Lexicon({self.data!r})"
@@ -259,7 +258,7 @@ class Lexicon:
 
     @cached_property
     def en_quotes(self) -> re.Pattern:
-        return _quote_pattern(self.decision.en_quotes)
+        return quote_pattern(self.decision.en_quotes)
 
     @cached_property
     def en_name_types(self) -> frozenset[str]:
@@ -297,93 +296,14 @@ class Lexicon:
     # ------------------------------------------------------------------ Chinese
 
     @cached_property
-    def to_traditional(self) -> Callable[[str], str]:
-        from opencc import OpenCC
+    def chinese(self):
+        """The Chinese keyword indexes and patterns (keywords_zh.ChineseKeywords)."""
+        from .keywords_zh import ChineseKeywords
 
-        return OpenCC("s2t").convert
-
-    def with_traditional(self, words) -> list[str]:
-        """Each word and its traditional form: reposts in traditional characters reach us when
-        cleaning could not convert them (mixed scripts, pinyin glosses), and must still match."""
-        convert = self.to_traditional
-        return list(dict.fromkeys(form for w in words for form in (w, convert(w))))
-
-    @cached_property
-    def zh_keywords(self) -> tuple[tuple[str, str], ...]:
-        """(keyword, label) pairs, longest keyword first so a longer cue wins an overlap."""
-        pairs = [(kw, type_id) for type_id, entry in self.types.items()
-                 for kw in self.with_traditional(entry.zh)]
-        pairs += [(kw, WEAK_PREFIX + type_id) for type_id, entry in self.types.items()
-                  for kw in self.with_traditional(entry.zh_weak)]
-        pairs += [(kw, GENERIC_PREFIX + type_id) for type_id, entry in self.types.items()
-                  for kw in self.with_traditional(entry.zh_generic)]
-        rank = self.type_rank
-        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), rank[type_of_label(p[1])])))
-
-    @cached_property
-    def zh_keywords_by_first_char(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """zh_keywords grouped by first character, each group in the same order, so a scan
-        tries only the keywords that can start at a position."""
-        index: dict[str, list[tuple[str, str]]] = {}
-        for keyword, label in self.zh_keywords:
-            index.setdefault(keyword[0], []).append((keyword, label))
-        return {char: tuple(pairs) for char, pairs in index.items()}
-
-    @cached_property
-    def zh_first_chars(self) -> re.Pattern:
-        """Any character a Chinese keyword starts with (the scan skips the others in C)."""
-        return re.compile("[" + "".join(map(re.escape, sorted(self.zh_keywords_by_first_char)))
-                          + "]")
-
-    @cached_property
-    def zh_heads(self) -> tuple[tuple[str, str], ...]:
-        """(head word, NULL_HEAD | CONTEXT_HEAD | role label), longest first."""
-        pairs = [(w, NULL_HEAD) for w in self.with_traditional(self.units.zh_null_heads)]
-        pairs += [(w, CONTEXT_HEAD) for w in self.with_traditional(self.units.zh_context_heads)]
-        pairs += [(w, UNIT_HEAD_PREFIX + type_id) for type_id, entry in self.types.items()
-                  for w in self.with_traditional(entry.zh_unit_heads)]
-        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-    @cached_property
-    def zh_masks(self) -> tuple[tuple[str, re.Pattern], ...]:
-        return tuple((mask, re.compile(re.escape(mask)))
-                     for mask in self.with_traditional(self.decision.zh_masks))
-
-    @cached_property
-    def zh_plan_markers(self) -> tuple[str, ...]:
-        return tuple(self.with_traditional(self.decision.zh_plan_markers))
-
-    @cached_property
-    def zh_plan_exceptions(self) -> tuple[str, ...]:
-        return tuple(self.with_traditional(self.decision.zh_plan_exceptions))
-
-    @cached_property
-    def zh_plan_scope(self) -> re.Pattern:
-        """A run of text between the marks that end a plan marker's scope."""
-        return re.compile(f"[^{re.escape(self.decision.zh_plan_scope_ends)}]+")
-
-    @cached_property
-    def zh_quotes(self) -> re.Pattern:
-        return _quote_pattern(self.decision.zh_quotes)
-
-    @cached_property
-    def zh_disposal(self) -> re.Pattern:
-        """将 as the object marker of a disposal clause (街道将辖区划分为网格: "the street divided
-        the area into grids"): a noun phrase between 将 and a result verb, not a plan."""
-        not_after = "|".join(map(re.escape, self.with_traditional(self.decision.zh_disposal_not_after)))
-        verbs = "|".join(map(re.escape, sorted(self.with_traditional(self.decision.zh_disposal_verbs),
-                                               key=len, reverse=True)))
-        return re.compile(rf"[将將](?!{not_after})[^，,。；;、：:将將]{{1,10}}?(?:{verbs})")
-
-    @cached_property
-    def zh_held_before(self) -> re.Pattern:
-        """A verb of holding at the end of a text, maybe with a count of the thing after it
-        (组织约200名志愿者, 举办培训)."""
-        verbs = "|".join(map(re.escape, self.with_traditional(self.decision.zh_hold_verbs)))
-        return re.compile(rf"(?:{verbs})(?:{self.decision.zh_hold_count})?$")
+        return ChineseKeywords(self)
 
 
-def _quote_pattern(quotes: list[Quote]) -> re.Pattern:
+def quote_pattern(quotes: list[Quote]) -> re.Pattern:
     """Quotation pairs of at most max_chars characters inside, on one line."""
     return re.compile("|".join(
         f"{re.escape(q.open)}[^{re.escape(q.close)}\\n]{{0,{q.max_chars}}}{re.escape(q.close)}"

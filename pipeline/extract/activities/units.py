@@ -135,7 +135,7 @@ def unit_decision(lexicon: Lexicon, unit: str) -> tuple[bool, str | None]:
 
 def _unit_decision(lexicon: Lexicon, unit: str) -> tuple[bool, str | None]:
     hits = scan_keywords(lexicon, unit)
-    head_words = [(w, label) for w, label in lexicon.zh_heads if unit.endswith(w)]
+    head_words = [(w, label) for w, label in lexicon.chinese.heads if unit.endswith(w)]
     head_word, head_label = head_words[0] if head_words else ("", None)
     ending_at_head = [h for h in hits if h[2] == len(unit)]
     if head_label and head_label.startswith(UNIT_HEAD_PREFIX) and not any(
