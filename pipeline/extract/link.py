@@ -143,6 +143,16 @@ def _complement_head(lexicon: Lexicon, text: str, hits, unit_end: int, region_en
     return type_of_label(max(strong, key=lambda h: (h[2], h[2] - h[1]))[0])
 
 
+def _clause_of(view, at: tuple[int, int], region: tuple[int, int]) -> tuple[int, int]:
+    """From the start of the view's clause holding the count's start to the end of the one
+    holding its end, within `region`."""
+    clauses = view.clauses
+    i, j = clauses.index(at[0]), clauses.index(max(at[0], at[1] - 1))
+    start = clauses.spans[i][0] if i >= 0 else region[0]
+    stop = clauses.spans[j][1] if j >= 0 else region[1]
+    return max(start, region[0]), min(stop, region[1])
+
+
 def _nearest_type(view, lexicon: Lexicon, hits, at: tuple[int, int],
                   region: tuple[int, int]) -> str | None:
     """The type of the cue nearest the counted thing: in its own clause if there is one there
@@ -151,10 +161,7 @@ def _nearest_type(view, lexicon: Lexicon, hits, at: tuple[int, int],
     Distances count tokens in English, characters in Chinese."""
     text, conf = view.text, lexicon.units
     language = "zh" if view.language == "zh" else "en"
-    breaks = lexicon.clause_break
-    start = max((m.end() for m in breaks.finditer(text, region[0], at[0])), default=region[0])
-    stop = breaks.search(text, at[1], region[1])
-    stop = stop.start() if stop else region[1]
+    start, stop = _clause_of(view, at, region)
     in_clause = [h for h in hits if start <= h[1] and h[2] <= stop]
     weak = getattr(conf.weak_penalty if in_clause else conf.weak_penalty_outside_clause, language)
     hits = in_clause or hits

@@ -84,7 +84,6 @@ class Units(DataModel):
     en_typed_heads: list[TypedHead] = []
     en_complement_openers: list[str]
     en_complement_end: str
-    clause_break: str
 
 
 class Quote(DataModel):
@@ -288,10 +287,6 @@ class Lexicon:
     @cached_property
     def complement_end(self) -> re.Pattern:
         return re.compile(self.units.en_complement_end, re.I)
-
-    @cached_property
-    def clause_break(self) -> re.Pattern:
-        return re.compile(self.units.clause_break)
 
     # ------------------------------------------------------------------ Chinese
 
