@@ -325,6 +325,15 @@ def test_english_reports_more(text, expected):
     assert _reported(text, "en") == expected
 
 
+def test_quotations_are_the_views_pairs_of_marks():
+    # a long quotation before a short one: the short one is still a quotation (a pattern
+    # matching straight quotes left to right paired the long one's end with the short one's start)
+    text = ('The old teacher said: "Welcome, children, to our small town by the river, where the '
+            'bridge was rebuilt three times and the tea fields climb every hill behind the school ..." '
+            'Later, five pupils "little tour guides" told the history.')
+    assert _reported(text, "en") == set()
+
+
 def test_weak_word_in_scare_quotes_is_still_quoted():
     assert _reported(
         'The students read the "epidemic" stories of the "epidemic" heroes, the "epidemic" diary.',

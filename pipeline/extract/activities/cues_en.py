@@ -36,7 +36,7 @@ def _token_view(view) -> TokenView:
 def reported_cues(view) -> tuple[list[Hit], dict | None]:
     """Cues of the document that survive [rules] en_reported, longest first where they
     overlap: what the text reports as done. (hits, their candidates by hit when explaining)"""
-    scan = EnglishScan(load(view.data), tokens_of(view), sentences=True)
+    scan = EnglishScan(load(view.data), tokens_of(view), sentences=True, quotes=view.quotes)
     hits = scan.hits(scan.lexicon.rules.en_reported, view.trace)
     return hits, scan.candidates
 
@@ -51,7 +51,8 @@ def naming_cues(view) -> list[Hit]:
 
 def _naming_cues(view) -> list[Hit]:
     lexicon = load(view.data)
-    return EnglishScan(lexicon, tokens_of(view), sentences=False).hits(lexicon.rules.en_naming, OFF)
+    scan = EnglishScan(lexicon, tokens_of(view), sentences=False, quotes=view.quotes)
+    return scan.hits(lexicon.rules.en_naming, OFF)
 
 
 def english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
@@ -85,7 +86,7 @@ class EnglishScan:
     """One text's cues and what its filters read (masks, plan and passing markers, quotations),
     each computed when a filter first asks."""
 
-    def __init__(self, lexicon: Lexicon, tokens: TokenView, sentences: bool):
+    def __init__(self, lexicon: Lexicon, tokens: TokenView, sentences: bool, quotes):
         self.lexicon = lexicon
         self.tokens = tokens
         self.text = tokens.text
@@ -93,16 +94,19 @@ class EnglishScan:
         self.sentences = sentences and tokens.doc.has_annotation("SENT_START")
         self.cues, self.masked, self.plan_markers, self.passing_markers = _cue_table(lexicon, tokens)
         self.candidates: dict | None = None     # explaining: the kept cues' candidates by hit
+        self.quotes = quotes                     # the view's quotations (doc.QuoteIndex)
         self._quoted: list[tuple[int, int]] | None = None
         self._plans: MarkerScope | None = None
         self._passing: dict[str, MarkerScope] | None = None
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
-        """The insides of the quotations ([decision] en_quotes)."""
+        """The insides of the view's quotations whose marks [decision] en_quote_limits lists, at
+        most as long as it says."""
         if self._quoted is None:
-            self._quoted = [(m.start() + 1, m.end() - 1)
-                            for m in self.lexicon.en_quotes.finditer(self.text)]
+            limits = self.lexicon.decision.en_quote_limits
+            self._quoted = [(q.start + 1, q.end - 1) for q in self.quotes.all
+                            if q.end - q.start - 2 <= limits.get(q.mark, -1)]
         return self._quoted
 
     @property

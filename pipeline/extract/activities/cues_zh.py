@@ -38,18 +38,24 @@ def _filter(rule_id: str, doc: str, stage: str):
 class ChineseScan:
     """One text and what its filters read: quotations, plan scopes (each made when asked)."""
 
-    def __init__(self, lexicon: Lexicon, text: str):
+    def __init__(self, lexicon: Lexicon, text: str, quotes=None):
         self.lexicon = lexicon
         self.text = text
+        self.quotes = quotes                # the view's quotations (doc.QuoteIndex), when judged
         self._quoted: list[tuple[int, int]] | None = None
         self._scopes: list[tuple[int, int]] | None = None
 
+    def quotations(self) -> list:
+        """The view's quotations and 《titles》 whose marks [decision] zh_quote_limits lists, at
+        most as long as it says."""
+        limits = self.lexicon.decision.zh_quote_limits
+        return [q for q in self.quotes.all if q.end - q.start - 2 <= limits.get(q.mark, -1)]
+
     @property
     def quoted(self) -> list[tuple[int, int]]:
-        """The insides of the quotations and 《titles》 ([decision] zh_quotes)."""
+        """The insides of those quotations."""
         if self._quoted is None:
-            self._quoted = [(m.start() + 1, m.end() - 1)
-                            for m in self.lexicon.chinese.quotes.finditer(self.text)]
+            self._quoted = [(q.start + 1, q.end - 1) for q in self.quotations()]
         return self._quoted
 
     @property
@@ -93,7 +99,7 @@ def _masked(scan: ChineseScan, hits):
     return [any(ms < end and start < me for ms, me in masked) for _, start, end in hits]
 
 
-@_filter("activity.zh.quoted", "inside quotation marks or a 《title》 (zh_quotes): a name", "reported")
+@_filter("activity.zh.quoted", "inside quotation marks or a 《title》 (zh_quote_limits): a name", "reported")
 def _quoted(scan: ChineseScan, hits):
     quoted = scan.quoted
     if not quoted:
@@ -181,7 +187,7 @@ def reported_cues(view) -> tuple[list[Hit], dict | None]:
     candidates: dict | None = {} if trace.enabled else None
     found = (scan_keywords(lexicon, text, trace, candidates) if trace.enabled
              else keyword_hits(view))
-    scan = ChineseScan(lexicon, text)
+    scan = ChineseScan(lexicon, text, view.quotes)
     starts = {h[1] for h in found}
     hits: list[Hit] = []
     for hit in _run(lexicon.rules.zh_reported, scan, found, trace, candidates):
@@ -212,17 +218,17 @@ def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candida
     plans = "activity.zh.planned" in lexicon.rules.zh_reported
     ends = decision.zh_named_activity_scope_ends
     hits: list[Hit] = []
-    for m in lexicon.chinese.quotes.finditer(text):
-        if m.group().startswith("《"):
+    for q in scan.quotations():
+        if q.mark == "《":
             continue                                   # a book or film title, not an activity
-        if text.startswith(suffixes, m.end()):
-            suffix = next(x for x in suffixes if text.startswith(x, m.end()))
-            inside = [h for h in scan_keywords(lexicon, m.group()[1:-1])
+        if text.startswith(suffixes, q.end):
+            suffix = next(x for x in suffixes if text.startswith(x, q.end))
+            inside = [h for h in scan_keywords(lexicon, text[q.start + 1:q.end - 1])
                       if not is_weak(h[0]) and not is_generic(h[0])]
             label = inside[-1][0] if inside else GENERIC_PREFIX + decision.named_activity_type
-            hit = (label, m.start(), m.end() + len(suffix))
-            sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ends) + 1
-            if plans and planned_before(lexicon, text[sentence_start:m.start()], sentence_start, []):
+            hit = (label, q.start, q.end + len(suffix))
+            sentence_start = max(text.rfind(ch, 0, q.start) for ch in ends) + 1
+            if plans and planned_before(lexicon, text[sentence_start:q.start], sentence_start, []):
                 if trace.enabled:
                     trace.reject(Candidate("activity", hit[1], hit[2], NAMED, label), PLANNED)
                 continue

@@ -31,7 +31,7 @@ def _masked(scan, cues):
     return [any(ms < end and start < me for ms, me in masked) for start, end, *_ in cues]
 
 
-@_filter("activity.en.quoted", "inside quotation marks (en_quotes): a name or a slogan; a strong "
+@_filter("activity.en.quoted", "inside quotation marks (en_quote_limits): a name or a slogan; a strong "
          "cue that is the whole quotation stays")
 def _quoted(scan, cues):
     quoted = scan.quoted

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Callable
 
 from .lexicon import (CONTEXT_HEAD, GENERIC_PREFIX, NULL_HEAD, UNIT_HEAD_PREFIX, WEAK_PREFIX,
-                      quote_pattern, type_of_label)
+                      type_of_label)
 
 
 class ChineseKeywords:
@@ -84,10 +84,6 @@ class ChineseKeywords:
     def plan_scope(self) -> re.Pattern:
         """A run of text between the marks that end a plan marker's scope."""
         return re.compile(f"[^{re.escape(self.lexicon.decision.zh_plan_scope_ends)}]+")
-
-    @cached_property
-    def quotes(self) -> re.Pattern:
-        return quote_pattern(self.lexicon.decision.zh_quotes)
 
     @cached_property
     def disposal(self) -> re.Pattern:

@@ -86,12 +86,6 @@ class Units(DataModel):
     en_complement_end: str
 
 
-class Quote(DataModel):
-    open: str
-    close: str
-    max_chars: int
-
-
 class Decision(DataModel):
     weak_needed: int
     generic_scope_ends: str
@@ -100,7 +94,7 @@ class Decision(DataModel):
     en_negations: list[str]
     en_negation_window: int
     en_masks: list[str]
-    en_quotes: list[Quote]
+    en_quote_limits: dict[str, int]
     en_passing: dict[str, list[str]] = {}
     en_name_types: list[str] = []
     en_venue_words: list[str]
@@ -116,7 +110,7 @@ class Decision(DataModel):
     zh_plan_scope_ends: str
     zh_plan_exceptions: list[str] = []
     zh_masks: list[str]
-    zh_quotes: list[Quote]
+    zh_quote_limits: dict[str, int]
     zh_disposal_verbs: list[str]
     zh_disposal_not_after: list[str]
     zh_hold_verbs: list[str]
@@ -256,10 +250,6 @@ class Lexicon:
         return EnglishMatching(self)
 
     @cached_property
-    def en_quotes(self) -> re.Pattern:
-        return quote_pattern(self.decision.en_quotes)
-
-    @cached_property
     def en_name_types(self) -> frozenset[str]:
         return frozenset(self.decision.en_name_types)
 
@@ -296,10 +286,3 @@ class Lexicon:
         from .keywords_zh import ChineseKeywords
 
         return ChineseKeywords(self)
-
-
-def quote_pattern(quotes: list[Quote]) -> re.Pattern:
-    """Quotation pairs of at most max_chars characters inside, on one line."""
-    return re.compile("|".join(
-        f"{re.escape(q.open)}[^{re.escape(q.close)}\\n]{{0,{q.max_chars}}}{re.escape(q.close)}"
-        for q in quotes))
