@@ -22,10 +22,13 @@ from .units import words_type as _words_type
 
 def find_activities(view) -> list[dict]:
     """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order."""
-    lexicon = load(view.data)
-    cues = cues_zh if view.language == "zh" else cues_en
-    hits, candidates = cues.reported_cues(view)
-    return reported_types(lexicon, view.text, hits, view.trace, candidates)
+    if view.language == "zh":
+        hits, candidates = cues_zh.reported_cues(view)
+        sentences = cues_zh.clauses(view)
+    else:
+        hits, candidates = cues_en.reported_cues(view)
+        sentences = view.sentences
+    return reported_types(load(view.data), hits, sentences, view.trace, candidates)
 
 
 def naming_cues(view) -> list[Hit]:

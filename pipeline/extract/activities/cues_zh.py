@@ -7,9 +7,9 @@ traditional characters) and quoted names followed by 活动; the filters of [rul
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 
 from ..decisions import OFF, RULES, Candidate, Trace
+from ..doc import Spans
 from .decide import longest_first, overlaps_traced
 from .lexicon import (FILTERS, GENERIC_PREFIX, WEAK_PREFIX, Filter, Hit, Lexicon, is_generic,
                       is_weak, load)
@@ -36,14 +36,14 @@ def _filter(rule_id: str, doc: str, stage: str):
 
 
 class ChineseScan:
-    """One text and what its filters read: quotations, plan scopes (each made when asked)."""
+    """One text and what its filters read: quotations, clauses (each made when asked)."""
 
-    def __init__(self, lexicon: Lexicon, text: str, quotes=None):
+    def __init__(self, lexicon: Lexicon, text: str, quotes=None, clauses: Spans | None = None):
         self.lexicon = lexicon
         self.text = text
         self.quotes = quotes                # the view's quotations (doc.QuoteIndex), when judged
         self._quoted: list[tuple[int, int]] | None = None
-        self._scopes: list[tuple[int, int]] | None = None
+        self._clauses = clauses
 
     def quotations(self) -> list:
         """The view's quotations and 《titles》 whose marks [decision] zh_quote_limits lists, at
@@ -58,16 +58,26 @@ class ChineseScan:
             self._quoted = [(q.start + 1, q.end - 1) for q in self.quotations()]
         return self._quoted
 
-    @property
-    def scopes(self) -> list[tuple[int, int]]:
-        """The runs between the marks that end a plan marker's scope (zh_plan_scope_ends)."""
-        if self._scopes is None:
-            self._scopes = [m.span() for m in self.lexicon.chinese.plan_scope.finditer(self.text)]
-        return self._scopes
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """The clause holding pos, as the Chinese rules read clauses (see `clauses`)."""
+        if self._clauses is None:
+            self._clauses = _clauses(self.lexicon, self.text)
+        return self._clauses.spans[self._clauses.index(pos)]
 
-    def scope_of(self, pos: int) -> tuple[int, int]:
-        scopes = self.scopes
-        return scopes[bisect_left(scopes, (pos + 1,)) - 1]
+
+def clauses(view) -> Spans:
+    """The document's clauses as the Chinese rules read them: runs between the marks of
+    [decision] zh_clause_ends (a plan marker's scope; the sentence of a quoted name held as an
+    activity; the sentence a generic cue is judged in). A view layer."""
+    return view.layer(_view_clauses)
+
+
+def _view_clauses(view) -> Spans:
+    return _clauses(load(view.data), view.text)
+
+
+def _clauses(lexicon: Lexicon, text: str) -> Spans:
+    return Spans([m.span() for m in lexicon.chinese.clause.finditer(text)], merge=False)
 
 
 def _run(filter_ids, scan: ChineseScan, hits: list[Hit], trace: Trace, candidates) -> list[Hit]:
@@ -118,7 +128,7 @@ def _planned(scan: ChineseScan, hits):
     first_plan: dict[int, int] = {}
 
     def planned(start: int) -> bool:
-        s0, s1 = scan.scope_of(start)
+        s0, s1 = scan.clause_of(start)
         first = first_plan.get(s0)
         if first is None:
             # no cue before the end of the clause's first plan marker can be planned
@@ -187,13 +197,13 @@ def reported_cues(view) -> tuple[list[Hit], dict | None]:
     candidates: dict | None = {} if trace.enabled else None
     found = (scan_keywords(lexicon, text, trace, candidates) if trace.enabled
              else keyword_hits(view))
-    scan = ChineseScan(lexicon, text, view.quotes)
+    scan = ChineseScan(lexicon, text, view.quotes, clauses(view))
     starts = {h[1] for h in found}
     hits: list[Hit] = []
     for hit in _run(lexicon.rules.zh_reported, scan, found, trace, candidates):
         label, start, end = hit
         if label[0] == WEAK_PREFIX and end not in starts \
-                and _held(lexicon, text, scan.scope_of(start)[0], start):
+                and _held(lexicon, text, scan.clause_of(start)[0], start):
             # 举办培训十五期: the thing held (not 开展入户排查, where 入户 modifies it)
             label = label[1:]
             if candidates is not None:
@@ -216,7 +226,6 @@ def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candida
     decision, text = lexicon.decision, scan.text
     suffixes = tuple(decision.zh_named_activity)
     plans = "activity.zh.planned" in lexicon.rules.zh_reported
-    ends = decision.zh_named_activity_scope_ends
     hits: list[Hit] = []
     for q in scan.quotations():
         if q.mark == "《":
@@ -227,7 +236,7 @@ def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candida
                       if not is_weak(h[0]) and not is_generic(h[0])]
             label = inside[-1][0] if inside else GENERIC_PREFIX + decision.named_activity_type
             hit = (label, q.start, q.end + len(suffix))
-            sentence_start = max(text.rfind(ch, 0, q.start) for ch in ends) + 1
+            sentence_start = scan.clause_of(q.start)[0]
             if plans and planned_before(lexicon, text[sentence_start:q.start], sentence_start, []):
                 if trace.enabled:
                     trace.reject(Candidate("activity", hit[1], hit[2], NAMED, label), PLANNED)

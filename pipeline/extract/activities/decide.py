@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from ..decisions import RULES, Candidate, Trace
+from ..doc import Spans
 from .lexicon import GENERIC_PREFIX, Hit, Lexicon, is_generic, is_weak, type_of_label
 
 OVERLAPPED = RULES.add("activity.any.overlapped", "reject",
@@ -52,10 +53,11 @@ def overlaps_traced(hits: list[Hit], cands: list[Candidate], trace: Trace):
     return kept, table
 
 
-def reported_types(lexicon: Lexicon, text: str, hits: list[Hit], trace: Trace,
+def reported_types(lexicon: Lexicon, hits: list[Hit], sentences: Spans, trace: Trace,
                    candidates: dict[Hit, Candidate] | None = None) -> list[dict]:
-    """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order."""
-    hits = _drop_explained_generics(lexicon, text, hits, trace, candidates)
+    """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order.
+    `sentences` are the spans a generic cue is judged in."""
+    hits = _drop_explained_generics(lexicon, hits, sentences, trace, candidates)
     by_type: dict[str, set[tuple[int, int]]] = {}
     strong: set[str] = set()
     for label, start, end in hits:
@@ -84,18 +86,13 @@ def _generic_of(hit: Hit) -> Hit:
     return (GENERIC_PREFIX + hit[0], hit[1], hit[2])
 
 
-def _drop_explained_generics(lexicon: Lexicon, text: str, hits: list[Hit], trace: Trace,
+def _drop_explained_generics(lexicon: Lexicon, hits: list[Hit], sentences: Spans, trace: Trace,
                              candidates) -> list[Hit]:
-    """Generic cues count as strong cues of their type, but only in a sentence ([decision]
-    generic_scope_ends) where no strong cue of another type says what the activity was."""
+    """Generic cues count as strong cues of their type, but only in a sentence where no strong
+    cue of another type says what the activity was."""
     if not any(is_generic(h[0]) for h in hits):
         return hits
-    spans = [m.span() for m in lexicon.generic_scope.finditer(text)]
-    starts = [s for s, _ in spans]
-
-    def sentence_of(pos: int) -> int:
-        i = bisect_right(starts, pos) - 1
-        return i if i >= 0 and pos < spans[i][1] else -1
+    sentence_of = sentences.index
 
     named = lexicon.decision.named_activity_type
     explained = {sentence_of(s) for label, s, _ in hits

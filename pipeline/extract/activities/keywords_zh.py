@@ -81,9 +81,9 @@ class ChineseKeywords:
         return tuple(self.with_traditional(self.lexicon.decision.zh_plan_exceptions))
 
     @cached_property
-    def plan_scope(self) -> re.Pattern:
-        """A run of text between the marks that end a plan marker's scope."""
-        return re.compile(f"[^{re.escape(self.lexicon.decision.zh_plan_scope_ends)}]+")
+    def clause(self) -> re.Pattern:
+        """A clause: a run of text between the marks of [decision] zh_clause_ends."""
+        return re.compile(f"[^{re.escape(self.lexicon.decision.zh_clause_ends)}]+")
 
     @cached_property
     def disposal(self) -> re.Pattern:

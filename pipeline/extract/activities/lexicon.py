@@ -88,7 +88,6 @@ class Units(DataModel):
 
 class Decision(DataModel):
     weak_needed: int
-    generic_scope_ends: str
     en_plan_markers: list[str]
     en_plan_scope_ends: list[str]
     en_negations: list[str]
@@ -107,7 +106,7 @@ class Decision(DataModel):
     en_list_joiners: list[str]
     en_list_max_gap: int
     zh_plan_markers: list[str]
-    zh_plan_scope_ends: str
+    zh_clause_ends: str
     zh_plan_exceptions: list[str] = []
     zh_masks: list[str]
     zh_quote_limits: dict[str, int]
@@ -118,7 +117,6 @@ class Decision(DataModel):
     zh_hold_count: str
     named_activity_type: str
     zh_named_activity: list[str]
-    zh_named_activity_scope_ends: str
 
 
 class Inflection(DataModel):
@@ -264,11 +262,6 @@ class Lexicon:
     @cached_property
     def en_commemorations(self) -> tuple[str, ...]:
         return tuple(self.decision.en_commemorations)
-
-    @cached_property
-    def generic_scope(self) -> re.Pattern:
-        """A run of text between the marks that end a generic cue's scope."""
-        return re.compile(f"[^{re.escape(self.decision.generic_scope_ends)}]+")
 
     @cached_property
     def occasion_heads(self) -> frozenset[str]:
