@@ -239,6 +239,13 @@ def test_psychological_consultation_and_grid_work_are_found():
     assert _types("The lecturer group toured 14 villages in March.") == ["preaching"]
 
 
+def test_english_series_of_activities_yields_to_a_specific_type():
+    assert _types("The street held a series of activities on the new rules, and the lecturers "
+                  "preached in 5 villages.") == ["preaching"]
+    assert _types("The community held a series of activities to welcome the spring.") == [
+        "theme_activity"]
+
+
 def test_chinese_series_of_activities_yields_to_a_specific_type():
     assert _types("街道开展红色观影系列活动，放映影片二十场。", "zh") == ["film_screening"]
     assert _types("社区开展迎新春系列活动，居民踊跃参加。", "zh") == ["theme_activity"]

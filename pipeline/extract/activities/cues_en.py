@@ -11,7 +11,8 @@ from bisect import bisect_left, bisect_right
 from ..decisions import OFF, RULES, Candidate, Trace
 from .decide import longest_first, overlaps_traced
 from .lemmas_en import TokenView
-from .lexicon import (ACTION_OBJECT, ACTION_VERB, FILTERS, UNIT_HEAD_PREFIX, WEAK_PREFIX, Cue,
+from .lexicon import (ACTION_OBJECT, ACTION_VERB, FILTERS, GENERIC_PREFIX, UNIT_HEAD_PREFIX,
+                      WEAK_PREFIX, Cue,
                       Hit, Lexicon, is_generic, is_weak, load, type_of_label)
 
 STRONG = RULES.add("activity.en.cue", "suggest", "a strong cue of a type (en_lemmas, en_phrases)")
@@ -193,6 +194,8 @@ def _cue_rule(lexicon: Lexicon, label: str) -> tuple:
     hit_label = type_id
     if is_weak(label) or label.startswith(UNIT_HEAD_PREFIX):
         hit_label = WEAK_PREFIX + type_id      # a role noun alone ("shows") says little
+    elif is_generic(label):
+        hit_label = GENERIC_PREFIX + type_id   # judged by decide.py, as in Chinese
     suggester = (ROLE if label.startswith(UNIT_HEAD_PREFIX) else WEAK if is_weak(label)
                  else GENERIC if is_generic(label) else STRONG)
     return hit_label, type_id, type_id in lexicon.en_name_types, suggester
