@@ -52,7 +52,7 @@ def of_parts_type(lexicon: Lexicon, unit: str):
         if len(plan) == 1 and plan[0][0] == RETURN and plan[0][1]:
             return plan[0][1]
     if plans[0] == BARE and plans[1] == ((RETURN, None),) and _measure_of_occasions(lexicon, outer):
-        # '137 games of "red stories into the alley" preaching': sessions of a thing named by
+        # '40 games of "old songs in the lanes" singing': sessions of a thing named by
         # a null noun (stories, films) are typed by the sentence
         return FROM_CONTEXT
     return None
