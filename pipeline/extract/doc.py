@@ -87,6 +87,8 @@ class Quote(NamedTuple):
 # an unmatched mark pairing with a far one). Straight double quotes pair in order of appearance.
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
 MAX_QUOTE_CHARS = 160
+_OPENER_OF = {close: mark for mark, close in QUOTE_PAIRS.items() if mark != close}
+_QUOTE_SCAN = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "".join(_OPENER_OF)) + "\n]")
 
 # English sentences come from spaCy's sentencizer; Chinese ones end at these marks (a line
 # break ends both).
@@ -202,23 +204,24 @@ class QuoteIndex:
 
     def __init__(self, text: str):
         found: list[Quote] = []
-        for line_start, line in _lines(text):
-            open_at: dict[str, int] = {}
-            for i, ch in enumerate(line):
-                if ch in open_at and QUOTE_PAIRS[ch] == ch:           # a straight quote closes
-                    s = open_at.pop(ch)
+        open_at: dict[str, int] = {}
+        # only marks and line breaks matter: the scan visits them alone (in C, via the pattern)
+        for m in _QUOTE_SCAN.finditer(text):
+            ch, i = m.group(), m.start()
+            if ch == "\n":
+                open_at.clear()                                   # quotations stay on a line
+            elif ch in open_at and QUOTE_PAIRS[ch] == ch:         # a straight quote closes
+                s = open_at.pop(ch)
+                if i - s < MAX_QUOTE_CHARS:
+                    found.append(Quote(s, i + 1, ch))
+            elif ch in QUOTE_PAIRS:
+                open_at[ch] = i
+            else:
+                mark = _OPENER_OF[ch]
+                if mark in open_at:
+                    s = open_at.pop(mark)
                     if i - s < MAX_QUOTE_CHARS:
-                        found.append(Quote(line_start + s, line_start + i + 1, ch))
-                    continue
-                if ch in QUOTE_PAIRS:
-                    open_at[ch] = i
-                    continue
-                for mark, close in QUOTE_PAIRS.items():
-                    if ch == close and mark in open_at and mark != close:
-                        s = open_at.pop(mark)
-                        if i - s < MAX_QUOTE_CHARS:
-                            found.append(Quote(line_start + s, line_start + i + 1, mark))
-                        break
+                        found.append(Quote(s, i + 1, mark))
         found.sort()
         self.all = found
         self._starts = [q.start for q in found]
@@ -239,10 +242,3 @@ class QuoteIndex:
     def spans(self, max_chars: int = MAX_QUOTE_CHARS, marks: str | None = None) -> Spans:
         return Spans((q.start, q.end) for q in self.all
                      if q.end - q.start <= max_chars + 2 and (marks is None or q.mark in marks))
-
-
-def _lines(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1

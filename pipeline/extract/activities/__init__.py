@@ -24,11 +24,10 @@ def find_activities(view) -> list[dict]:
     """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order."""
     if view.language == "zh":
         hits, candidates = cues_zh.reported_cues(view)
-        sentences = cues_zh.clauses(view)
-    else:
-        hits, candidates = cues_en.reported_cues(view)
-        sentences = view.sentences
-    return reported_types(load(view.data), hits, sentences, view.trace, candidates)
+        return reported_types(load(view.data), hits, lambda: cues_zh.clauses(view), view.trace,
+                              candidates)
+    hits, candidates = cues_en.reported_cues(view)
+    return reported_types(load(view.data), hits, lambda: view.sentences, view.trace, candidates)
 
 
 def naming_cues(view) -> list[Hit]:

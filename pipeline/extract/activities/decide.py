@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from typing import Callable
 
 from ..decisions import RULES, Candidate, Trace
 from ..doc import Spans
@@ -53,10 +54,10 @@ def overlaps_traced(hits: list[Hit], cands: list[Candidate], trace: Trace):
     return kept, table
 
 
-def reported_types(lexicon: Lexicon, hits: list[Hit], sentences: Spans, trace: Trace,
+def reported_types(lexicon: Lexicon, hits: list[Hit], sentences: Callable[[], Spans], trace: Trace,
                    candidates: dict[Hit, Candidate] | None = None) -> list[dict]:
     """`[{"type", "mentions": [[start, end], ...]}]`, each type once, in taxonomy order.
-    `sentences` are the spans a generic cue is judged in."""
+    `sentences()` gives the spans a generic cue is judged in (asked only when there is one)."""
     hits = _drop_explained_generics(lexicon, hits, sentences, trace, candidates)
     by_type: dict[str, set[tuple[int, int]]] = {}
     strong: set[str] = set()
@@ -86,13 +87,13 @@ def _generic_of(hit: Hit) -> Hit:
     return (GENERIC_PREFIX + hit[0], hit[1], hit[2])
 
 
-def _drop_explained_generics(lexicon: Lexicon, hits: list[Hit], sentences: Spans, trace: Trace,
-                             candidates) -> list[Hit]:
+def _drop_explained_generics(lexicon: Lexicon, hits: list[Hit], sentences: Callable[[], Spans],
+                             trace: Trace, candidates) -> list[Hit]:
     """Generic cues count as strong cues of their type, but only in a sentence where no strong
     cue of another type says what the activity was."""
     if not any(is_generic(h[0]) for h in hits):
         return hits
-    sentence_of = sentences.index
+    sentence_of = sentences().index
 
     named = lexicon.decision.named_activity_type
     explained = {sentence_of(s) for label, s, _ in hits
