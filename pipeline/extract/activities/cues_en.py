@@ -56,16 +56,16 @@ def _naming_cues(view) -> list[Hit]:
     return scan.hits(lexicon.rules.en_naming, OFF)
 
 
-def english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
-    """Every cue of the tokens, as token offsets: (matched cues, paired verb + object actions);
-    found once per TokenView."""
+def english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[tuple], list[Cue]]:
+    """Every cue of the tokens, as (label, start token, end token): (matched cues — plain
+    tuples, made by the thousand —, paired verb + object actions); found once per TokenView."""
     found = tokens.found.get("cues")
     if found is None:
         found = tokens.found["cues"] = _english_cues(lexicon, tokens)
     return found
 
 
-def _english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[Cue]]:
+def _english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[tuple], list[Cue]]:
     kinds = lexicon.match_kinds
     strings = tokens.doc.vocab.strings
     cues, verbs, objects = [], [], []
@@ -74,7 +74,7 @@ def _english_cues(lexicon: Lexicon, tokens: TokenView) -> tuple[list[Cue], list[
         if kind is None:
             kind = kinds[label_id] = _match_kind(strings[label_id])
         if kind[0] == 0:
-            cues.append(Cue(kind[1], start, end))
+            cues.append((kind[1], start, end))
         elif kind[0] == 1:
             verbs.append((kind[1], start, end))
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .cues_en import english_cues
 from .cues_zh import scan_keywords
 from .lemmas_en import TokenView
-from .lexicon import CONTEXT_HEAD, NULL_HEAD, UNIT_HEAD_PREFIX, Lexicon, type_of_label
+from .lexicon import CONTEXT_HEAD, NULL_HEAD, UNIT_HEAD_PREFIX, Cue, Lexicon, type_of_label
 
 # Steps of an English unit's plan: (RETURN, type or None), or (CONTEXT, allowed, strong_only,
 # final): the type the cues around the thing name (only `allowed` types said outside the thing
@@ -85,7 +85,7 @@ def _unit_plan(lexicon: Lexicon, unit: str) -> tuple:
     steps = []
     head_end = words[-1] + 1
     matched, pairs = english_cues(lexicon, TokenView(lexicon.english, doc, unit))
-    cues = matched + pairs
+    cues = [Cue(*c) for c in matched] + pairs
     # "30 issues of audio lectures": the outer noun may be the one typed by the sentence.
     of = next((t.i for t in doc if t.lower_ == "of"), None)
     for end in ([of] if of else []) + [head_end]:
