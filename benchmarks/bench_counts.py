@@ -2,7 +2,7 @@
 
     python benchmarks/bench_counts.py [--docs N] [--rounds R] [--whole] [--profile en|zh]
 
-English: `find_counts_en(doc)` given the spaCy doc (already made), against bare
+English: `find_counts(view)` given the spaCy doc (already made), against bare
 `spacy.blank("en")` + sentencizer on the same ~1,000-word bulletins. Target: counts cost
 <= 0.8x the tokenizer. Chinese: `find_counts_zh(text)` against bare `jieba.lcut` on the same
 ~800-character bulletins. Target: <= 0.5x.
@@ -103,9 +103,9 @@ def main() -> None:
     import jieba
 
     from pipeline import zh as zh_tools
-    from pipeline.document import Document
-    from pipeline.extract.counts_en import find_counts_en
+    from pipeline.extract.counts.en import find_counts_en
     from pipeline.extract.counts_zh import find_counts_zh
+    from pipeline.extract.doc import DocView
     from pipeline.nlp import english
 
     jieba.setLogLevel(logging.WARNING)
@@ -126,12 +126,8 @@ def main() -> None:
         zh_texts = [bulletins(zh_sents, args.docs, 800, True, 200 + r) for r in range(rounds)]
 
     def en_docs(texts):
-        docs = []
-        for t in texts:
-            d = Document(doc_id="bench", raw=t, text=t, language="en")
-            d.__dict__["spacy_doc"] = nlp(t)       # tokenised outside the timed extractor
-            docs.append(d)
-        return docs
+        # tokenised outside the timed extractor
+        return [DocView(t, "en", spacy_doc=nlp(t)) for t in texts]
 
     if args.profile:
         import cProfile

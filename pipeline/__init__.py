@@ -15,15 +15,17 @@ Heavy modules (spaCy, jieba, pydantic models) are imported lazily so that
 from __future__ import annotations
 
 __version__ = "0.2.0"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 __all__ = ["process", "load_records", "load_tables", "__version__", "SCHEMA_VERSION"]
 
 
-def process(text: str, doc_id: str = "text", config=None):
-    """Run the whole pipeline on one string and return a validated `Record`.
+def process(text: str | bytes, doc_id: str = "text", config=None):
+    """Run the whole pipeline on one string (or a file's bytes, decoded as `bulletins run`
+    decodes files) and return a validated `Record`.
 
-    Raises `pipeline.errors.PipelineError` when the text cannot be processed.
+    Raises `pipeline.errors.PipelineError` when the text cannot be processed (empty, not
+    text, ...), and `TypeError` when `text` is neither str nor bytes (None, a path, ...).
     """
     from .core import process_text
 
@@ -42,6 +44,7 @@ def load_tables(path) -> dict:
     """The tidy tables of `bulletins export` as pyarrow Tables, straight from a records JSONL
     (error rows from `OUT.errors.jsonl` beside it when present). Needs pyarrow."""
     from .export import arrow_tables, build_rows, read_records_and_errors
+    from .stories.tables import canonical_copies, canonical_test
 
     records, errors = read_records_and_errors(path)
-    return arrow_tables(build_rows(records, errors))
+    return arrow_tables(build_rows(records, errors, canonical_test(canonical_copies(records))))

@@ -5,6 +5,7 @@ Heavy modules are imported inside the commands so that `bulletins --help` stays 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,25 +16,39 @@ CONFIG_OPTION = click.option(
     help="TOML config (default: configs/default.toml); unknown keys are rejected.")
 
 
-def _load_config(path):
+class BadCommandLine(click.ClickException):
+    """Exit code 2: a bad command line, config or data file; nothing was written."""
+    exit_code = 2
+
+
+ConfigUsageError = BadCommandLine       # the earlier name
+
+
+def _config_or_exit(path):
     from .config import load_config
     from .errors import ConfigError
 
     try:
         return load_config(path)
     except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise BadCommandLine(str(exc)) from None
 
 
-class ConfigUsageError(click.ClickException):
-    exit_code = 2
+def check_inputs_or_exit(inputs) -> None:
+    """Named inputs must exist (checked before anything is written)."""
+    from .runner import InputsError, check_inputs
 
-
-def _config_or_exit(path):
     try:
-        return _load_config(path)
-    except click.ClickException as exc:
-        raise ConfigUsageError(exc.message) from None
+        check_inputs(inputs)
+    except InputsError as exc:
+        raise BadCommandLine(str(exc)) from None
+
+
+def nothing_found_message(inputs) -> str:
+    from .ingest import TEXT_SUFFIXES
+
+    return (f"nothing to do: no bulletin file in {', '.join(inputs)} (folders are read for "
+            f"{', '.join(sorted(TEXT_SUFFIXES))} files and files without a suffix)")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,8 +81,11 @@ def main():
                    "(pip install 'bulletins[ray]').")
 @click.option("--pretty", is_flag=True, help="Indented JSON (for a single document).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option("--stories", is_flag=True,
+              help="Group copies of one bulletin into stories: records carry `story_id` (index "
+                   "beside the output: OUT.stories.sqlite; see `bulletins stories`).")
 @CONFIG_OPTION
-def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, config_path):
+def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, stories, config_path):
     """Run the whole pipeline over INPUTS (files, folders, globs, or - for stdin).
 
     Every input yields one record or one error row; exit code 1 when any input has an
@@ -81,24 +99,42 @@ def run(inputs, output, errors_path, force, workers, engine, pretty, quiet, conf
       bulletins run bulletin.txt --pretty
       bulletins run 'scraped/*.txt' -o out.jsonl --errors out.bad.jsonl
       RAY_ADDRESS=ray://head:10001 bulletins run archive/ -o out.jsonl --engine ray
+      bulletins run archive/ -o out/records.jsonl --stories
     """
-    from .core import warm_up
     from .emit import dumps_line
     from .errors import ConfigError
     from .manifest import ManifestError
     from .runner import run as run_batch
+    from .stories.index import StoryIndexError
 
+    if stories and engine == "ray":
+        raise click.UsageError("--stories runs with the local engine: drop --engine ray, or group "
+                               "the records afterwards with `bulletins stories`")
     config = _config_or_exit(config_path)
-    try:
-        warm_up(config)     # a missing data file is a config error: say so before writing anything
-    except ConfigError as exc:
-        raise ConfigUsageError(str(exc)) from None
+    check_inputs_or_exit(inputs)
+    if engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise BadCommandLine("the ray engine needs Ray: pip install 'bulletins[ray]' "
+                                 "(or run with --engine local)")
+    if errors_path and Path(errors_path).is_dir():
+        raise BadCommandLine(f"--errors {errors_path} is a folder: name a file, such as "
+                             f"{Path(errors_path) / 'errors.jsonl'}")
+    # Models load only once an input needs work; a missing data file then stops the run
+    # (ConfigError, exit 2) before anything is written.
     try:
         summary = run_batch(inputs, config, output=output, errors_path=errors_path, pretty=pretty,
                             force=force, workers=workers, engine=engine,
-                            progress=False if quiet else None)
-    except (ManifestError, ConfigError) as exc:
-        raise ConfigUsageError(str(exc)) from None
+                            progress=False if quiet else None, stories=stories)
+    except (ManifestError, ConfigError, StoryIndexError) as exc:
+        raise BadCommandLine(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write the output ({exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}): "
+            f"free some space or fix the permissions, then run the same command again to continue") from None
+    if summary.nothing_found:
+        click.echo(f"warning: {nothing_found_message(inputs)}", err=True)
     to_file = bool(output) and output != "-"
     if not to_file and not errors_path:
         for row in summary.error_rows:
@@ -138,9 +174,11 @@ def schema():
 @click.option("--only", default="", metavar="PREFIX", help="Score only gold files starting so (en_, zh_).")
 @click.option("--show-errors", is_flag=True, help="List every miss and spurious item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--rules", "rules", is_flag=True,
+              help="Per extraction rule: how often it fired on INPUTS and how often it was right.")
 @click.argument("inputs", nargs=-1)
 @CONFIG_OPTION
-def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_path):
+def evaluate(gold_dir, pred_path, only, show_errors, as_json, rules, inputs, config_path):
     """Run the pipeline on INPUTS and print precision/recall/F1 against --gold.
 
     Uses the same matching rules as ../shared/bin/score, plus per-type activity scores.
@@ -150,6 +188,7 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
       bulletins evaluate --gold ../shared/corpus/dev/gold ../shared/corpus/dev/texts
       bulletins evaluate --gold corpus/gold corpus/texts --only zh_ --show-errors
       bulletins evaluate --gold corpus/gold --pred out/records.jsonl
+      bulletins evaluate --gold corpus/gold corpus/texts --rules
     """
     import json
 
@@ -157,13 +196,28 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
     from .evaluate import format_result, score
     from .runner import run as run_batch
 
+    if rules:
+        if not inputs:
+            raise click.UsageError("--rules runs the extractors: give INPUTS (the bulletins of --gold)")
+        from .extract.explain import rules_on_gold
+
+        try:
+            click.echo(rules_on_gold(gold_dir, inputs, _config_or_exit(config_path), prefix=only))
+        except FileNotFoundError as exc:
+            raise click.ClickException(f"{exc}: check --gold and --only") from None
+        return
     if pred_path:
-        records = {str(r.get("doc_id")): r for r in read_jsonl(pred_path)}
+        try:
+            records = {str(r.get("doc_id")): r for r in read_jsonl(pred_path)}
+        except (ValueError, AttributeError) as exc:
+            raise click.ClickException(f"{pred_path}: {exc}; give --pred the records JSONL "
+                                       f"written by `bulletins run`") from None
     elif inputs:
         import os
         import tempfile
 
         config = _config_or_exit(config_path)
+        check_inputs_or_exit(inputs)
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "records.jsonl")
             run_batch(inputs, config, output=out, errors_path=os.path.join(tmp, "errors.jsonl"))
@@ -174,6 +228,9 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
         result = score(gold_dir, records, prefix=only)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc}: check --gold and --only") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"cannot score against {gold_dir} ({type(exc).__name__}: {exc}): "
+                                   f"give --gold a folder of gold JSON files") from None
     if as_json:
         if not show_errors:
             result.pop("errors")
@@ -185,7 +242,9 @@ def evaluate(gold_dir, pred_path, only, show_errors, as_json, inputs, config_pat
 from .bench_cli import register_bench_command  # noqa: E402
 from .outputs_cli import register_output_commands  # noqa: E402
 from .stages_cli import register_stage_commands  # noqa: E402
+from .stories.cli import register_stories_command  # noqa: E402
 
 register_stage_commands(main)
 register_output_commands(main)
 register_bench_command(main)
+register_stories_command(main)

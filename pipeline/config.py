@@ -5,6 +5,7 @@ import hashlib
 import os
 import tomllib
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -12,7 +13,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CONFIG_DIR = Path(os.environ.get("BULLETINS_CONFIG_DIR", REPO_ROOT / "configs"))
+
+
+def _config_dir() -> Path:
+    """`BULLETINS_CONFIG_DIR`, else the data installed with the code: the top-level
+    `configs/` folder is the package `pipeline.configs` (in a wheel, and through the editable
+    install's path mapping). A source tree put on sys.path without installing has no such
+    package: its `configs/` is used directly."""
+    configured = os.environ.get("BULLETINS_CONFIG_DIR")
+    if configured:
+        return Path(configured)
+    try:
+        packaged = resources.files("pipeline.configs")
+    except ModuleNotFoundError:
+        return REPO_ROOT / "configs"
+    # Data files are opened by path, so only an unpacked install is supported (never a zip).
+    return Path(str(packaged))
+
+
+CONFIG_DIR = _config_dir()
 DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
 
 
@@ -53,7 +72,8 @@ class Config(Strict):
 def _data_and_code_digest() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    files = sorted(p for p in CONFIG_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    files = sorted(p for p in CONFIG_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc"
+                   and p.name != "__init__.py")
     files += sorted(package.rglob("*.py"))
     for path in files:
         digest.update(str(path.name).encode())
@@ -95,6 +115,12 @@ def _load_config(path_str: str) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file {path} not found: check the path given to --config") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"invalid config {path}: not UTF-8 text; give a TOML file "
+                          f"(see configs/default.toml)") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path} ({exc.strerror or exc}): check the path "
+                          f"given to --config") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid config {path}: not valid TOML ({exc})") from None
     try:

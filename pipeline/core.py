@@ -82,11 +82,19 @@ def warm_up(config: Config) -> None:
 
 
 def process_text(text: str, doc_id: str = "text", config: Config | None = None):
-    """Notebook API: one string in, a validated `Record` out. Raises PipelineError."""
+    """Notebook API: one string (or the bytes of a file) in, a validated `Record` out.
+    Raises PipelineError when the text cannot be processed, TypeError for anything else."""
     from .models import Record
 
+    if isinstance(text, str):
+        data = text.encode("utf-8")
+    elif isinstance(text, (bytes, bytearray)):
+        data = bytes(text)          # decoded like a file: the encoding is detected
+    else:
+        raise TypeError(f"process() takes the bulletin's text as a str (or its bytes), not "
+                        f"{type(text).__name__}: read the file first, e.g. "
+                        f"process(Path('bulletin.txt').read_text()), or run `bulletins run` on files")
     config = config or load_config()
-    data = text.encode("utf-8")
     record, error = process_source(Source(name=doc_id, path=None, data=data), config)
     if error:
         raise PipelineError(error["message"], stage=error["stage"])

@@ -24,6 +24,7 @@ class Document:
     counts: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     activities: list[dict] = field(default_factory=list)
+    main_place: dict | None = None                       # {"name", "adcode"} of one of places
 
     @cached_property
     def spacy_doc(self):
@@ -41,7 +42,7 @@ class Document:
             "encoding": self.encoding, "language": self.language, "raw": self.raw,
             "text": self.text, "alignment": self.alignment.to_list(), "meta": self.meta,
             "changes": self.changes, "warnings": self.warnings, "counts": self.counts,
-            "places": self.places, "activities": self.activities,
+            "places": self.places, "activities": self.activities, "main_place": self.main_place,
         }
 
     @classmethod

@@ -66,6 +66,34 @@ def _place_key(name) -> str:
     return name
 
 
+def _fold(text) -> str:
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def same_title(pred, gold) -> bool:
+    """Both null, or the same headline once case, width, spaces and punctuation are folded (one
+    containing the other at 80% counts)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    a, b = _fold(pred), _fold(gold)
+    return a == b or (bool(a) and bool(b) and (a in b or b in a) and min(len(a), len(b)) >= 0.8 * max(len(a), len(b)))
+
+
+def same_date(pred, gold) -> bool:
+    """Both null, or the prediction starts with the gold (gold 2021-07 accepts 2021-07-01)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return str(pred).startswith(str(gold))
+
+
+def same_place(pred, gold: dict) -> bool:
+    """A predicted {name, adcode} (or null) names the gold place: by code, else by name."""
+    if not isinstance(pred, dict):
+        return False
+    return _place_matches(pred, gold, 0) or _place_matches(pred, gold, 2)
+
+
 def _gold_codes(gold: dict) -> set[str]:
     codes = gold.get("adcode")
     return {str(c) for c in (codes if isinstance(codes, list) else [codes]) if c}
@@ -138,7 +166,8 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
     """Score records (by doc_id) against gold annotations (one dict per bulletin)."""
     counts, places, admin, activities = Tally(), Tally(), Tally(), Tally()
     per_type: dict[str, Tally] = defaultdict(Tally)
-    qual, link, cat = [0, 0], [0, 0], [0, 0]
+    qual, link, cat, attr, main_place = [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]
+    meta = {"title": [0, 0], "date": [0, 0]}
     missing, errors = [], []
     for gold in golds:
         doc = gold["doc"]
@@ -146,6 +175,21 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
         if rec is None:
             missing.append(doc)
             rec = {}
+        for key, same in (("title", same_title), ("date", same_date)):
+            if key in gold:
+                meta[key][1] += 1
+                ok = same(rec.get(key), gold[key])
+                meta[key][0] += ok
+                if not ok:
+                    errors.append(f"{doc}: {key} {rec.get(key)!r}, gold {gold[key]!r}")
+        by_name = {g.get("name"): g for g in gold.get("places", [])}
+        main = gold.get("main_place")
+        if main is not None:
+            main_place[1] += 1
+            ok = same_place(rec.get("main_place"), by_name.get(main, {"name": main}))
+            main_place[0] += ok
+            if not ok:
+                errors.append(f"{doc}: main place {(rec.get('main_place') or {}).get('name')!r}, gold {main!r}")
         pcounts = list(rec.get("counts") or [])
         gold_counts = [g for g in gold.get("counts", []) if not g.get("optional")] + \
                       [g for g in gold.get("counts", []) if g.get("optional")]
@@ -168,6 +212,14 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
             if g.get("activity"):
                 link[1] += 1
                 link[0] += p.get("activity") == g["activity"]
+            where = g.get("place", main) if "place" in g else main
+            if where is not None:
+                attr[1] += 1
+                ok = same_place(p.get("place"), by_name.get(where, {"name": where}))
+                attr[0] += ok
+                if not ok:
+                    errors.append(f"{doc}: count {g['value']} {g['unit'][0]}: place "
+                                  f"{(p.get('place') or {}).get('name')!r}, gold {where!r}")
         spurious = _unmatched(pcounts, hits)
         errors += [f"{doc}: spurious count {p.get('value')} {p.get('unit')!r} ({p.get('evidence')!r})"
                    for p in spurious]
@@ -216,6 +268,10 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
         "count_qualifier_accuracy": ratio(qual),
         "count_category_accuracy": ratio(cat),
         "count_activity_accuracy": ratio(link),
+        "count_place_accuracy": ratio(attr),
+        "main_place_accuracy": ratio(main_place),
+        "title_accuracy": ratio(meta["title"]),
+        "date_accuracy": ratio(meta["date"]),
         "places": places.prf(),
         "admin_places_by_code": admin.prf(),
         "activities": activities.prf(),
@@ -224,13 +280,56 @@ def score_documents(golds: list[dict], records: dict[str, dict]) -> dict:
     }
 
 
+class Verdicts:
+    """How one record's items fare against its gold: which predicted counts and places a gold
+    item took, and which gold items the record missed (for judging dropped candidates)."""
+
+    def __init__(self, gold: dict, record: dict):
+        pcounts = list(record.get("counts") or [])
+        gold_counts = [g for g in gold.get("counts", []) if not g.get("optional")] + \
+                      [g for g in gold.get("counts", []) if g.get("optional")]
+        hits = _match(gold_counts, pcounts, (True, False), _count_matches)
+        taken = {h: g for g, h in zip(gold_counts, hits) if h is not None}
+        self.count_by_span = {tuple(p["span"]): i in taken for i, p in enumerate(pcounts) if p.get("span")}
+        self.missed_counts = [g for g, h in zip(gold_counts, hits) if h is None and not g.get("optional")]
+        gplaces, pplaces = gold.get("places", []), list(record.get("places") or [])
+        hits = _match(gplaces, pplaces, (0, 1, 2), _place_matches)
+        self.right_places = [pplaces[h] for h in hits if h is not None]
+        self.missed_places = [g for g, h in zip(gplaces, hits) if h is None and not g.get("optional")]
+        self.gold_types = set(gold.get("activities", [])) | set(gold.get("activities_optional", []))
+        predicted = {a.get("type") if isinstance(a, dict) else a for a in record.get("activities") or []}
+        self.missed_types = set(gold.get("activities", [])) - predicted
+
+    def place_ok(self, item: dict) -> bool | None:
+        if not item:
+            return None
+        keys = {_place_key(item.get("name")), _place_key(item.get("name_zh"))} - {""}
+        return any(keys & ({_place_key(p.get("name")), _place_key(p.get("name_zh"))} - {""})
+                   or (item.get("adcode") and item.get("adcode") == p.get("adcode"))
+                   for p in self.right_places)
+
+    def missed_count(self, item: dict) -> bool:
+        """Whether a gold count the record missed has this value (and this unit, when known)."""
+        return any(_same_value(item.get("value"), g["value"])
+                   and (not item.get("unit") or unit_matches(item, g["unit"]))
+                   for g in self.missed_counts)
+
+    def missed_place(self, item: dict) -> bool:
+        return any(_place_matches(item, g, strength) for g in self.missed_places for strength in (0, 1, 2))
+
+
+def judge_record(gold: dict, record: dict) -> Verdicts:
+    return Verdicts(gold, record)
+
+
 def format_result(result: dict, show_errors: bool = False) -> str:
     lines = [f"documents: {result['documents']}  missing records: {len(result['missing_records'])}"]
     for key in ("counts", "places", "admin_places_by_code", "activities"):
         m = result[key]
         lines.append(f"{key:22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
                      f"  (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
-    for key in ("count_qualifier_accuracy", "count_category_accuracy", "count_activity_accuracy"):
+    for key in ("count_qualifier_accuracy", "count_category_accuracy", "count_activity_accuracy",
+                "count_place_accuracy", "main_place_accuracy", "title_accuracy", "date_accuracy"):
         lines.append(f"{key:26} {result[key]}")
     lines.append("activity types:")
     for t, m in result["activity_types"].items():

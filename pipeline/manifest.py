@@ -15,10 +15,14 @@ transaction, whose records are then cut off and redone. The database is opened w
 exclusive lock, so a second run writing to the same output stops with a clear message.
 
 When an input is processed again (its content, the pipeline or the config changed), its
-earlier row is superseded. At the end of a complete run `close(compact=True)` rewrites the
-three files without superseded lines: new files are written beside the old ones, a journal
-marks them complete, then they are renamed over the old ones. A run killed during the
-renames finishes them on the next open (roll forward), so the trio is never left mixed.
+earlier row is superseded. A run names its inputs in order (`note_input`, kept in a temporary
+table on disk); at the end of a complete run `close(compact=True)` rewrites the three files
+when needed: without superseded lines, without the results of inputs the run did not name
+(deleted, renamed or no longer given: `pruned` counts them), and in the run's input order (a
+changed input's new line is appended, then put back in its place). New files are written
+beside the old ones, a journal marks them complete, then they are renamed over the old ones.
+A run killed during the renames finishes them on the next open (roll forward), so the trio is
+never left mixed. An interrupted run compacts nothing: the next complete run does.
 """
 from __future__ import annotations
 
@@ -50,6 +54,14 @@ def legacy_manifest_path(output: Path) -> Path:
 def input_key(sha256: str, config_digest: str) -> str:
     """What must match for a stored result to be reused."""
     return f"{sha256}:{__version__}:{config_digest}"
+
+
+def folder_problem(path: Path, exc: OSError) -> str:
+    """Why the folder of `path` cannot be made, and what to do."""
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return f"{blocker} is a file, not a folder; write somewhere else"
+    return f"cannot make the folder {path.parent} ({exc.strerror or exc}); write to a folder you can create"
 
 
 class ManifestError(Exception):
@@ -116,8 +128,14 @@ class Manifest:
 
     def __init__(self, output: Path, errors: Path, force: bool = False):
         self.output, self.errors, self.path = output, errors, manifest_path(output)
-        self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.errors.parent.mkdir(parents=True, exist_ok=True)
+        for path in (self.output, self.errors):
+            if path.is_dir():
+                raise ManifestError(f"{path} is a folder: name a file to write, such as "
+                                    f"{path / 'records.jsonl'}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ManifestError(f"cannot write {path}: {folder_problem(path, exc)}") from None
         self._finish_compaction()
         if force:
             for path in (self.output, self.errors, self.path, legacy_manifest_path(output),
@@ -136,9 +154,21 @@ class Manifest:
                                 f"to start the output again") from None
         self._pending, self._last_commit = 0, time.monotonic()
         self.superseded = 0
+        self.pruned_records = self.pruned_errors = 0   # set by a compaction that dropped them
+        self._inputs_noted: int | None = None          # None: the caller names no inputs
         out_end, err_end = self._committed_ends()
-        self._out = self._open_truncated(self.output, out_end)
-        self._err = self._open_truncated(self.errors, err_end)
+        try:
+            self._out = self._open_truncated(self.output, out_end)
+            self._err = self._open_truncated(self.errors, err_end)
+        except (OSError, ManifestError) as exc:
+            if getattr(self, "_out", None) is not None:
+                self._out.close()
+            self._db.close()
+            self._db = None
+            if isinstance(exc, ManifestError):
+                raise
+            raise ManifestError(f"cannot write {exc.filename} ({exc.strerror or exc}): write to "
+                                f"a file you can write to") from None
 
     @staticmethod
     def _sqlite_sidecars(path: Path) -> tuple[Path, Path]:
@@ -191,6 +221,48 @@ class Manifest:
         for row in self._db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
             yield Entry(*row)
 
+    # -- the run's inputs ------------------------------------------------------------------
+
+    def begin_run(self) -> None:
+        """Start naming this run's inputs (`note_input`): a complete run then keeps exactly
+        their results, in the order named."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS run_inputs "
+                         "(input TEXT PRIMARY KEY, pos INTEGER NOT NULL)")
+        self._db.execute("DELETE FROM run_inputs")
+        self._inputs_noted = 0
+
+    def note_input(self, identity: str) -> None:
+        """This input is part of the run, at the next position (a repeat keeps its first)."""
+        assert self._inputs_noted is not None, "call begin_run() first"
+        self._db.execute("INSERT OR IGNORE INTO run_inputs VALUES (?, ?)",
+                         (identity, self._inputs_noted))
+        self._inputs_noted += 1
+
+    def _latest(self, columns: str) -> str:
+        """SELECT of the latest row of each input, with where each one's lines start."""
+        return (f"WITH spans AS (SELECT {COLUMNS}, seq, LAG(out, 1, 0) OVER (ORDER BY seq) AS "
+                f"out_start, LAG(err, 1, 0) OVER (ORDER BY seq) AS err_start FROM entries) "
+                f"SELECT {columns} FROM spans AS e "
+                f"{'LEFT JOIN run_inputs AS r ON r.input = e.input ' if self._tracking else ''}"
+                f"WHERE e.seq = (SELECT MAX(seq) FROM entries AS later WHERE later.input = e.input)")
+
+    @property
+    def _tracking(self) -> bool:
+        return self._inputs_noted is not None
+
+    def _reshaping_needed(self) -> bool:
+        """Whether the run's inputs differ from the files' results: some not named by the run,
+        or out of the run's order."""
+        if not self._tracking:
+            return False
+        rows = self._db.execute(self._latest("r.pos") + " ORDER BY e.seq")
+        previous = -1
+        for (pos,) in rows:
+            if pos is None or pos < previous:
+                return True
+            previous = pos
+        return False
+
     # -- writing ---------------------------------------------------------------------------
 
     def commit(self, identity: str, key: str | None, record_line: bytes | None,
@@ -237,13 +309,14 @@ class Manifest:
                 handle.close()
         if self._db.in_transaction:
             self._db.execute("COMMIT")
-        needs_compaction = self._db.execute(
+        needs_compaction = compact and (self._db.execute(
             "SELECT value FROM meta WHERE name = 'superseded'").fetchone()[0] == "1"
-        if compact and needs_compaction:
+            or self._reshaping_needed())
+        if needs_compaction:
             self._compact()
         self._db.close()
         self._db = None
-        if compact and needs_compaction:
+        if needs_compaction:
             self._journal().write_bytes(b"complete\n")
             self._finish_compaction()
         self._remove_empty_errors()
@@ -261,27 +334,34 @@ class Manifest:
         return path.with_name(path.name + ".compact-tmp")
 
     def _compact(self) -> None:
-        """Write the trio without superseded lines to temp files, streaming the rows."""
+        """Write the trio to temp files: the latest line of each input (of the run's inputs,
+        in the run's order, when it named them), streaming the rows from disk."""
         self.errors.touch()
         tmp_out, tmp_err, tmp_db = (self._tmp(p) for p in (self.output, self.errors, self.path))
         tmp_db.unlink(missing_ok=True)
-        rows = self._db.execute(
-            f"SELECT {COLUMNS}, seq = (SELECT MAX(seq) FROM entries AS later "
-            f"WHERE later.input = entries.input) FROM entries ORDER BY seq")
+        columns = ", ".join(f"e.{c}" for c in COLUMNS.split(", "))
+        if self._tracking:
+            rows = self._db.execute(self._latest(f"{columns}, e.out_start, e.err_start, r.pos")
+                                    + " ORDER BY r.pos IS NULL, r.pos, e.seq")
+        else:
+            rows = self._db.execute(self._latest(f"{columns}, e.out_start, e.err_start, 0")
+                                    + " ORDER BY e.seq")
         kept = _connect(tmp_db, exclusive=False)
         kept.execute("PRAGMA synchronous=FULL")
         with open(self.output, "rb") as src_out, open(self.errors, "rb") as src_err, \
                 open(tmp_out, "wb") as dst_out, open(tmp_err, "wb") as dst_err:
             def survivors() -> Iterator[tuple]:
-                prev_out = prev_err = 0
-                for *values, latest in rows:
+                for *values, out_start, err_start, pos in rows:
                     entry = Entry(*values)
-                    src, dst, start, end = ((src_out, dst_out, prev_out, entry.out)
-                                            if entry.kind == "record"
-                                            else (src_err, dst_err, prev_err, entry.err))
-                    prev_out, prev_err = entry.out, entry.err
-                    if not latest:
+                    if pos is None:             # an input this run did not name: drop it
+                        if entry.kind == "record":
+                            self.pruned_records += 1
+                        else:
+                            self.pruned_errors += 1
                         continue
+                    src, dst, start, end = ((src_out, dst_out, out_start, entry.out)
+                                            if entry.kind == "record"
+                                            else (src_err, dst_err, err_start, entry.err))
                     src.seek(start)
                     dst.write(src.read(end - start))
                     entry.out, entry.err = dst_out.tell(), dst_err.tell()

@@ -11,6 +11,11 @@ ERRORS_OPTION = click.option(
     help="Error rows JSONL (default: RECORDS.errors.jsonl beside the records, when present).")
 
 
+STORIES_OPTION = click.option(
+    "--stories", "stories_path", default=None, type=click.Path(exists=True, dir_okay=False),
+    help="Story ids from `bulletins stories` (for records made without `run --stories`).")
+
+
 def register_output_commands(main: click.Group) -> None:
     main.add_command(export)
     main.add_command(report)
@@ -23,7 +28,8 @@ def register_output_commands(main: click.Group) -> None:
 @click.option("-o", "--output-dir", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the tables (made if missing; existing tables are replaced).")
 @ERRORS_OPTION
-def export(records, fmt, out_dir, errors_path):
+@STORIES_OPTION
+def export(records, fmt, out_dir, errors_path, stories_path):
     """Write tidy tables from RECORDS (the JSONL of `bulletins run`), keyed by doc_id:
     documents, counts, places, activities, mentions and errors.
 
@@ -40,7 +46,7 @@ def export(records, fmt, out_dir, errors_path):
     from .export import export as export_tables
 
     try:
-        paths = export_tables(records, out_dir, fmt, errors_path)
+        paths = export_tables(records, out_dir, fmt, errors_path, stories_path=stories_path)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
@@ -58,7 +64,8 @@ def export(records, fmt, out_dir, errors_path):
 @click.option("--top", default=25, show_default=True, type=click.IntRange(1, 1000),
               help="How many of the largest counts and places to list.")
 @ERRORS_OPTION
-def report(records, out_path, title, top, errors_path):
+@STORIES_OPTION
+def report(records, out_path, title, top, errors_path, stories_path):
     """Write one self-contained HTML summary of RECORDS: totals by activity type and by
     place, the largest counts with their sentence and source file, the documents with
     errors or nothing extracted, and SVG charts. No network access is needed to view it.
@@ -73,11 +80,14 @@ def report(records, out_path, title, top, errors_path):
 
     from .export import ExportError, iter_records, read_errors
     from .report import render_report
+    from .stories.tables import canonical_copies, canonical_test, read_story_ids, with_story_ids
 
     try:
         errors = read_errors(records, errors_path)
-        html = render_report(iter_records(records), errors, title=title or Path(records).name,
-                             top=top)
+        story_ids = read_story_ids(stories_path) if stories_path else None
+        is_canonical = canonical_test(canonical_copies(with_story_ids(iter_records(records), story_ids)))
+        html = render_report(with_story_ids(iter_records(records), story_ids), errors,
+                             title=title or Path(records).name, top=top, is_canonical=is_canonical)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     out = Path(out_path)

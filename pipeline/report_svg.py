@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from html import escape
-from math import log10
+from math import ceil, log10
+from unicodedata import east_asian_width
 
 BAR_COLOUR = "#3b6ea5"
 AXIS_COLOUR = "#888"
+FONT_PX = 12            # svg.chart's font size in the report's CSS
 
 
 def fmt_number(value: float) -> str:
@@ -15,8 +17,20 @@ def fmt_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _clip(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def text_width(text: str, font_px: float = FONT_PX) -> float:
+    """A generous estimate of the rendered width of `text` in a sans-serif font: wide (CJK)
+    characters are one em, others 0.62 em (the widest digits and most letters are narrower),
+    so text placed by this estimate is never cut off at the edge of the chart."""
+    return sum(font_px if east_asian_width(ch) in "WF" else 0.62 * font_px for ch in text)
+
+
+def _clip(label: str, max_width: float) -> str:
+    """`label`, cut with an ellipsis to fit `max_width` pixels (the full label is in the tooltip)."""
+    if text_width(label) <= max_width:
+        return label
+    while label and text_width(label + "…") > max_width:
+        label = label[:-1]
+    return label + "…"
 
 
 def hbar_chart(items: list[tuple[str, float]], title: str, width: int = 640,
@@ -27,7 +41,9 @@ def hbar_chart(items: list[tuple[str, float]], title: str, width: int = 640,
     numbers stay exact)."""
     if not items:
         return ""
-    top_pad, value_pad = 28, 70
+    top_pad = 28
+    # room right of the longest bar for the widest value label (a huge number must not be cut)
+    value_pad = ceil(max(text_width(fmt_number(v)) for _, v in items)) + 10
     height = top_pad + len(items) * (bar_height + gap) + 4
     plot = width - label_width - value_pad
     scale = (lambda v: log10(1 + v)) if log else (lambda v: v)
@@ -42,7 +58,7 @@ def hbar_chart(items: list[tuple[str, float]], title: str, width: int = 640,
         parts.append(
             f'<g><title>{escape(label)}: {escape(fmt_number(value))}</title>'
             f'<text x="{label_width - 8}" y="{y + bar_height - 4}" text-anchor="end">'
-            f'{escape(_clip(label, 30))}</text>'
+            f'{escape(_clip(label, label_width - 10))}</text>'
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
             f'fill="{BAR_COLOUR}"/>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height - 4}">'

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -37,3 +39,19 @@ def load_lines(relative: str) -> tuple[str, ...]:
         if line:
             lines.append(line)
     return tuple(lines)
+
+
+def user_cache_dir() -> Path:
+    """Where built data is cached: `$BULLETINS_CACHE_DIR`, else the user's cache directory
+    (`$XDG_CACHE_HOME/bulletins`, by default `~/.cache/bulletins`; `~/Library/Caches/bulletins`
+    on macOS; `%LOCALAPPDATA%\\bulletins\\Cache` on Windows). Never the install, which may be
+    read-only or shared by several users. The folder is not created here."""
+    configured = os.environ.get("BULLETINS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "bulletins" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "bulletins"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletins"

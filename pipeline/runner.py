@@ -7,6 +7,7 @@ running the same command again.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import signal
@@ -14,6 +15,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -21,9 +23,30 @@ from .config import Config
 from .emit import dumps_line, dumps_pretty
 from .engines import Job
 from .ingest import SkippedFiles, Source, count_sources, iter_sources
-from .manifest import Manifest, input_key
+from .manifest import Manifest, input_key, manifest_path
 
 MAX_ERROR_ROWS_KEPT = 1000      # for the summary on stderr; the errors file has them all
+
+
+class InputsError(ValueError):
+    """An input named on the command line does not exist: nothing was run or written."""
+
+
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Raise InputsError when a named path does not exist or a pattern matches nothing.
+    (A folder with no bulletin file in it is not an error: the run says it had nothing to do.)"""
+    problems = []
+    for item in inputs:
+        if item == "-" or os.path.lexists(item):
+            continue
+        if glob.has_magic(item):
+            if next(glob.iglob(item, recursive=True), None) is None:
+                problems.append(f"the pattern {item!r} matched no file: check the pattern "
+                                f"(and quote it, so the shell does not expand it)")
+        else:
+            problems.append(f"no such file or folder: {item}: check the path")
+    if problems:
+        raise InputsError("; ".join(problems) + "; nothing was written")
 
 
 @dataclass
@@ -33,6 +56,7 @@ class Summary:
     errors: int = 0             # error rows written in this run
     unchanged: int = 0          # inputs already done by an earlier run (same content and config)
     unchanged_errors: int = 0   # ... of which the earlier result was an error row
+    removed: int = 0            # earlier results of inputs this run did not name, dropped
     seconds: float = 0.0
     interrupted: bool = False
     skipped_files: SkippedFiles = field(default_factory=SkippedFiles)
@@ -51,12 +75,20 @@ class Summary:
         """Whether the output has an error row for any of this run's inputs."""
         return bool(self.errors or self.unchanged_errors)
 
+    @property
+    def nothing_found(self) -> bool:
+        """The inputs held no bulletin file at all (an empty folder, say)."""
+        return self.documents == 0 and not self.interrupted
+
     def line(self) -> str:
         text = (f"{self.documents} documents: {self.records} records, {self.errors} errors "
                 f"in {self.seconds:.2f}s ({self.docs_per_second:.1f} docs/s)")
         if self.unchanged:
             text += (f"; {self.unchanged} unchanged since the last run, skipped "
                      f"({self.unchanged_errors} of them with error rows; --force redoes them)")
+        if self.removed:
+            text += (f"; {self.removed} earlier results removed: their inputs are no longer "
+                     f"among this run's (deleted, renamed or not given)")
         if self.skipped_files.count:
             suffixes = sorted(self.skipped_files.suffixes)
             text += (f"; {self.skipped_files.count} files in folders left out for their suffix "
@@ -98,7 +130,10 @@ def _plan(sources: Iterable[Source], config: Config, manifest: Manifest | None,
     for source in sources:
         summary.documents += 1
         job = Job(source=source)
-        done = manifest.lookup(source.identity) if manifest is not None else None
+        done = None
+        if manifest is not None:
+            manifest.note_input(source.identity)
+            done = manifest.lookup(source.identity)
         if source.error is None and source.data is None and source.path is not None:
             try:
                 st = os.stat(source.path)
@@ -161,6 +196,24 @@ def _progress(inputs: list[str], show: bool | None):
                 file=sys.stderr)
 
 
+def _warm_up_or_undo(config: Config, manifest: Manifest | None, created: list[Path]) -> None:
+    """Load every model and data file now that there is work (a run with nothing to do loads
+    nothing). A missing data file fails every input, so it stops the run as a ConfigError
+    before any result is written, and the files this run created are removed again."""
+    from .core import warm_up
+    from .errors import ConfigError
+
+    try:
+        warm_up(config)
+    except ConfigError:
+        if manifest is not None:
+            manifest.close()
+        for path in created:
+            for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
+        raise
+
+
 def _run_ray_to_files(sources: Iterable[Source], config: Config, output: str, workers: int,
                       summary: Summary, started: float) -> Summary:
     """Ray reads, processes and writes on the cluster; each row has a `record` or an
@@ -174,17 +227,27 @@ def _run_ray_to_files(sources: Iterable[Source], config: Config, output: str, wo
     return summary
 
 
+def _open_stories(output: str | None, force: bool, manifest: Manifest | None):
+    from .stories.run_hook import RunStories
+
+    has_entries = manifest is not None and next(manifest.entries(), None) is not None
+    return RunStories(output, force, has_entries)
+
+
 def run(inputs: Iterable[str], config: Config, output: str | None = None,
         errors_path: str | None = None, pretty: bool = False, force: bool = False,
-        workers: int = 1, engine: str = "local", progress: bool | None = False) -> Summary:
+        workers: int = 1, engine: str = "local", progress: bool | None = False,
+        stories: bool = False) -> Summary:
     """Process every input; write records to `output` (stdout when None) and error rows to
     `errors_path` (beside the output by default, else kept in the summary for stderr).
 
     With an output file, a manifest beside it makes the run incremental and resumable.
-    `progress`: True/False, or None to show a bar only when stderr is a terminal."""
+    `progress`: True/False, or None to show a bar only when stderr is a terminal.
+    `stories`: give each record its `story_id` (pipeline/stories; index beside the manifest)."""
     summary = Summary()
     started = time.perf_counter()
     inputs = list(inputs)
+    check_inputs(inputs)
     sources = iter_sources(inputs, summary.skipped_files)  # lazily: memory stays flat
     if engine == "ray" and output and (output.endswith(".parquet") or output.endswith("/")):
         return _run_ray_to_files(sources, config, output, workers, summary, started)
@@ -195,10 +258,20 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     if to_file:
         err_path = Path(errors_path) if errors_path else default_errors_path(output)
         assert err_path is not None
+        trio = [Path(output), err_path, manifest_path(Path(output))]
+        created = [p for p in trio if not p.exists()]
         manifest = Manifest(Path(output), err_path, force=force)
+        manifest.begin_run()
     else:
         out_stream = sys.stdout.buffer
+        created = [Path(errors_path)] if errors_path and not Path(errors_path).exists() else []
         err_stream = open(errors_path, "ab") if errors_path else None
+    try:
+        story_run = _open_stories(output, force, manifest) if stories else None
+    except Exception:
+        if manifest is not None:
+            manifest.close()
+        raise
     bar = _progress(inputs, progress)
     dump = dumps_pretty if pretty else dumps_line
     completed = False
@@ -206,7 +279,15 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
     try:
         with _sigterm_as_interrupt():
             jobs = _plan(sources, config, manifest, summary)
-            for job, record, error in _engine_results(jobs, config, engine, workers):
+            first = next(jobs, None)        # unchanged inputs are skipped while planning
+            if first is not None:           # work to do: only now load models and engines
+                _warm_up_or_undo(config, manifest, created)
+                results = _engine_results(chain([first], jobs), config, engine, workers)
+            else:
+                results = iter(())
+            for job, record, error in results:
+                if story_run is not None and record is not None:
+                    record = story_run.annotate(record)
                 record_line = dump(record) if record is not None else None
                 error_line = dumps_line(error) if error is not None else None
                 if manifest is not None:
@@ -236,8 +317,12 @@ def run(inputs: Iterable[str], config: Config, output: str | None = None,
             manifest.rollback_uncommitted()
     finally:
         bar.close()
+        if story_run is not None:
+            story_run.close()
         if manifest is not None:
-            manifest.close(compact=completed)  # drop superseded lines
+            # drop superseded lines and those of inputs not in this run; restore input order
+            manifest.close(compact=completed)
+            summary.removed = manifest.pruned_records + manifest.pruned_errors
         if out_stream is not None:
             out_stream.flush()
         if err_stream is not None:

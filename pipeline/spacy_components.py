@@ -72,18 +72,12 @@ class BulletinCounts(_Component):
     unit_normalized, category, activity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .document import Document
+        from .extract.counts import find_counts
+        from .extract.doc import DocView
 
-        language = _language(doc, self.language)
-        if language == "zh":
-            from .extract.counts_zh import find_counts_zh
-            found = find_counts_zh(doc.text)
-        else:
-            from .extract.counts_en import find_counts_en
-            # The extractor wants `.text` and `.spacy_doc`; a Document tokenises the text
-            # the way the batch pipeline does, whatever tokenizer this pipeline uses.
-            found = find_counts_en(Document(doc_id="spacy", raw=doc.text, text=doc.text,
-                                            language="en"))
+        # The extractors read their own view of the text (the batch pipeline's tokens and
+        # sentences), whatever tokenizer this pipeline uses.
+        found = find_counts(DocView(doc.text, _language(doc, self.language)))
         spans = []
         for c in found:
             span = _span(doc, c["span"][0], c["span"][1], c.get("category") or "other")
@@ -99,10 +93,11 @@ class BulletinPlaces(_Component):
     """Place mentions: label = level; extensions name, name_zh, level, adcode, parents."""
 
     def __call__(self, doc: Doc) -> Doc:
+        from .extract.doc import DocView
         from .extract.places import find_places
 
         spans = []
-        for p in find_places(doc.text, _language(doc, self.language)):
+        for p in find_places(DocView(doc.text, _language(doc, self.language))):
             for start, end in p.get("mentions") or []:
                 span = _span(doc, start, end, p.get("level") or "other")
                 if span is None:

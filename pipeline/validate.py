@@ -9,17 +9,27 @@ from pydantic import ValidationError
 from . import SCHEMA_VERSION
 from .document import Document
 from .errors import PipelineError
+from .stories.repeats import mark_repeats
 
 
 def build_record(doc: Document) -> dict:
     """Assemble the record dict, adding evidence and raw offsets to every span."""
     text = doc.text
     counts = []
+    fields = _field_orders()[2]
     for c in doc.counts:
         s, e = c["span"]
-        # raw_span before evidence: the contract's field order (validate_record's fast path)
-        counts.append({**c, "span": [s, e], "raw_span": doc.to_raw((s, e)), "evidence": text[s:e]})
-    places = [_with_parents({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]})
+        # the contract's field order (validate_record's fast path); absent optional fields null
+        count = {k: c.get(k) for k in fields}
+        count.update(span=[s, e], raw_span=doc.to_raw((s, e)), evidence=text[s:e])
+        extra = c.keys() - count.keys()
+        if extra:
+            count.update((k, c[k]) for k in extra)     # validation names what should not be there
+        counts.append(count)
+    mark_repeats(counts, text)      # post-extraction: a figure the bulletin restates
+    place_fields = _field_orders()[3]
+    places = [_in_order({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]}, place_fields,
+                        {"parents": []})
               for p in doc.places]
     activities = [{**a, "raw_mentions": [doc.to_raw(m) for m in a.get("mentions", [])]}
                   for a in doc.activities]
@@ -37,20 +47,18 @@ def build_record(doc: Document) -> dict:
         "counts": counts,
         "places": places,
         "activities": activities,
+        "main_place": doc.main_place,
         "warnings": list(doc.warnings),
+        "story_id": None,           # set by `bulletins run --stories`
     }
 
 
-def _with_parents(place: dict) -> dict:
-    """The place with its default `parents: []` written out where the contract puts it (after
-    adcode), as validation fills it in: the record is then already in its dumped form."""
-    if "parents" in place or tuple(place)[3:4] != ("adcode",):
-        return place
-    out = {}
-    for key, value in place.items():
-        out[key] = value
-        if key == "adcode":
-            out["parents"] = []
+def _in_order(item: dict, fields: tuple[str, ...], defaults: dict) -> dict:
+    """The item with its keys in the contract's order and absent defaults written out, as
+    validation would dump it: the record is then already in its dumped form."""
+    out = {k: item[k] if k in item else defaults.get(k) for k in fields if k in item or k in defaults}
+    if len(out) != len(item) + sum(1 for k in defaults if k not in item):
+        out.update((k, v) for k, v in item.items() if k not in out)   # validation names the stray key
     return out
 
 
@@ -102,54 +110,77 @@ def _strings(v) -> bool:
     return type(v) is list and all(type(x) is str for x in v)
 
 
+def _place_ref(v) -> bool:
+    return v is None or (type(v) is dict and tuple(v) == ("name", "adcode") and type(v["name"]) is str
+                         and _opt_str(v["adcode"]))
+
+
+def _optional_number(v) -> bool:
+    return v is None or _number(v)
+
+
+def _optional_span(v) -> bool:
+    return v is None or _span(v)
+
+
+def _str(v) -> bool:
+    return type(v) is str
+
+
+def _int_or_number(v) -> bool:
+    return type(v) is int or _number(v)
+
+
+def _opt_int(v) -> bool:
+    return v is None or type(v) is int
+
+
+# How each field of a dumped item looks; a field not listed here sends the record through
+# pydantic's dump (correct, only slower).
+_COUNT_FIELDS = {
+    "value": _int_or_number, "low": _optional_number, "high": _optional_number, "qualifier": _str,
+    "unit": _str, "unit_normalized": _opt_str, "category": _str, "unit_key": _str, "activity": _opt_str,
+    "place": _place_ref, "span": _span, "raw_span": _optional_span, "evidence": _str,
+    "repeat_of": _opt_int,
+}
+_PLACE_FIELDS = {"name": _str, "name_zh": _opt_str, "level": _str, "adcode": _opt_str,
+                 "parents": _strings, "mentions": _spans, "raw_mentions": _spans}
+_ACTIVITY_FIELDS = {"type": _str, "mentions": _spans, "raw_mentions": _spans}
+_RECORD_SCALARS = {"schema_version": _str, "doc_id": _str, "language": _str, "text": _str,
+                   "title": _opt_str, "date": _opt_str, "byline": _opt_str, "issuer": _opt_str,
+                   "main_place": _place_ref, "warnings": _strings, "story_id": _opt_str}
+
+
+def _items_dumped(items, keys: tuple, checks: dict) -> bool:
+    if type(items) is not list:
+        return False
+    if not all(k in checks for k in keys):
+        return False
+    pairs = [(k, checks[k]) for k in keys]
+    for item in items:
+        if type(item) is not dict or tuple(item) != keys:
+            return False
+        for k, check in pairs:
+            if not check(item[k]):
+                return False
+    return True
+
+
 def _is_dumped_form(record: dict) -> bool:
     """Whether a record that passed validation is already in model_dump(mode="json") form.
     Conservative: anything unusual answers False (and the record is dumped as before)."""
     record_keys, source_keys, count_keys, place_keys, activity_keys = _field_orders()
-    if len(count_keys) != 11 or type(record) is not dict or tuple(record) != record_keys:
+    if type(record) is not dict or tuple(record) != record_keys:
         return False
     source = record["source"]
     if type(source) is not dict or tuple(source) != source_keys or not all(_opt_str(v) for v in source.values()):
         return False
-    for key in ("schema_version", "doc_id", "language", "text"):
-        if type(record[key]) is not str:
+    for key in record_keys:
+        check = _RECORD_SCALARS.get(key)
+        if check is not None and not check(record[key]):
             return False
-    if not all(_opt_str(record[k]) for k in ("title", "date", "byline", "issuer")):
-        return False
-    if not _strings(record["warnings"]):
-        return False
-    counts, places, activities = record["counts"], record["places"], record["activities"]
-    if type(counts) is not list or type(places) is not list or type(activities) is not list:
-        return False
-    str_, none_str, int_, list_ = str, (str, type(None)), int, list
-    for c in counts:
-        if type(c) is not dict or tuple(c) != count_keys:
+        if check is None and key not in ("source", "counts", "places", "activities"):
             return False
-        value, low, high, qualifier, unit, unit_normalized, category, activity, span, raw_span, evidence = \
-            c.values()
-        if not (type(value) is int_ or _number(value)):
-            return False
-        if not (low is None or _number(low)) or not (high is None or _number(high)):
-            return False
-        if type(qualifier) is not str_ or type(unit) is not str_ or type(category) is not str_ \
-                or type(evidence) is not str_ or type(unit_normalized) not in none_str \
-                or type(activity) not in none_str:
-            return False
-        if not (type(span) is list_ and len(span) == 2 and type(span[0]) is int_ and type(span[1]) is int_):
-            return False
-        if raw_span is not None and not (type(raw_span) is list_ and len(raw_span) == 2
-                                         and type(raw_span[0]) is int_ and type(raw_span[1]) is int_):
-            return False
-    for p in places:
-        if type(p) is not dict or tuple(p) != place_keys:
-            return False
-        if not (type(p["name"]) is str and _opt_str(p["name_zh"]) and type(p["level"]) is str
-                and _opt_str(p["adcode"]) and _strings(p["parents"]) and _spans(p["mentions"])
-                and _spans(p["raw_mentions"])):
-            return False
-    for a in activities:
-        if type(a) is not dict or tuple(a) != activity_keys:
-            return False
-        if not (type(a["type"]) is str and _spans(a["mentions"]) and _spans(a["raw_mentions"])):
-            return False
-    return True
+    return (_items_dumped(record["counts"], count_keys, _COUNT_FIELDS)
+            and _items_dumped(record["places"], place_keys, _PLACE_FIELDS)
+            and _items_dumped(record["activities"], activity_keys, _ACTIVITY_FIELDS))

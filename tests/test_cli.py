@@ -33,11 +33,39 @@ def test_run_writes_output_and_errors_file_and_exit_code(tmp_path):
     assert "2 documents: 1 records, 1 errors" in result.stderr
 
 
-def test_missing_input_is_an_error_row(tmp_path):
-    result = CliRunner().invoke(main, ["run", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.jsonl")])
-    assert result.exit_code == 1
-    row = json.loads((tmp_path / "o.errors.jsonl").read_text())
-    assert row["message"] == "no such file or folder: check the path"
+def test_a_missing_input_exits_2_and_writes_nothing(tmp_path):
+    (tmp_path / "b1.txt").write_text(BULLETIN, encoding="utf-8")
+    nope = tmp_path / "nope.txt"
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "b1.txt"), str(nope), "-o",
+                                       str(tmp_path / "out" / "o.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no such file or folder: {nope}: check the path; nothing was written\n"
+    assert not (tmp_path / "out").exists()
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "*.md"), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: the pattern {str(tmp_path / '*.md')!r} matched no file: check the "
+                             f"pattern (and quote it, so the shell does not expand it); nothing was written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1.txt"]
+
+
+def test_an_empty_folder_says_there_was_nothing_to_do(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "empty"), "-o", str(tmp_path / "o.jsonl"), "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == (f"warning: nothing to do: no bulletin file in {tmp_path / 'empty'} (folders "
+                             f"are read for .htm, .html, .md, .text, .txt, .xhtml files and files "
+                             f"without a suffix)\n")
+
+
+def test_process_none_is_a_clear_type_error():
+    import pytest
+
+    from pipeline import process
+
+    with pytest.raises(TypeError, match=r"^process\(\) takes the bulletin's text as a str \(or its "
+                                        r"bytes\), not NoneType: read the file first"):
+        process(None)
+    assert process(BULLETIN.encode("utf-16")).counts[0].value == 936     # bytes are decoded
 
 
 def test_bad_config_exits_2_naming_the_key(tmp_path):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Document
-from pipeline.extract import counts_en, link
-from pipeline.extract.counts_en import find_counts_en
+from pipeline.extract import link
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
 
 
 def counts(text: str) -> list[dict]:
-    return find_counts_en(Document(doc_id="t", raw=text, text=text))
+    return find_counts(DocView(text, "en"))
 
 
 def only(text: str) -> dict:
@@ -392,13 +392,14 @@ def test_mask_prefilter_keeps_the_matches():
     import random
     import re
 
-    from pipeline.extract.count_filters_en import _FOLD, _WORD_BEFORE, _word_start, rules
+    from pipeline.extract.counts.en_masks import _FOLD, _WORD_BEFORE, _word_start, mask_sets
+    from pipeline.extract.data import DataFiles
 
     for c in map(chr, range(0x80, 0x3000)):     # re.I folds to ASCII letters are all mapped
         for a in "abcdefghijklmnopqrstuvwxyz":
             if re.fullmatch(a, c, re.I):
                 assert ord(c) in _FOLD and _FOLD[ord(c)] == a
-    r = rules()
+    r = mask_sets(DataFiles.at())
     rng = random.Random(3)
     samples = ["see www.gov.cn or 0571-8888888", "640 (5).png", "call 12345 now", "No. 3",
                "at 8:30 a.m. on 2022-05-23", "1+6+N", "5G and G318", "12%", "3rd", "Room 302",

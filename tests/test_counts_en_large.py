@@ -4,12 +4,12 @@ Not timed: each input below took minutes when a step was quadratic (a mask regex
 over a run of letters, a megabyte of digits turned into an integer, a block boundary searched
 again for every block of a text without spaces) and takes well under two seconds when linear.
 """
-from pipeline.document import Document
-from pipeline.extract.counts_en import find_counts_en
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
 
 
 def counts(text: str) -> list[dict]:
-    return find_counts_en(Document(doc_id="large", raw=text, text=text))
+    return find_counts(DocView(text, "en"))
 
 
 def test_200kb_of_letters_without_spaces():

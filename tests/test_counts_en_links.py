@@ -1,4 +1,4 @@
-"""English counts: which activity type a count is linked to (counts_en + activity_for_unit).
+"""English counts: which activity type a count is linked to (counts + link).
 
 Sentences are invented, in the style of machine-translated bulletins.
 """
@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Document
-from pipeline.extract.counts_en import find_counts_en
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
 
 
 def count_of(text: str, value) -> dict:
-    found = [c for c in find_counts_en(Document(doc_id="t", raw=text, text=text))
+    found = [c for c in find_counts(DocView(text, "en"))
              if c["value"] == value]
     assert len(found) == 1, found
     return found[0]

@@ -224,3 +224,42 @@ def test_export_into_a_file_path_is_a_clear_error(records_file, tmp_path):
     result = CliRunner().invoke(main, ["export", str(records_file), "--format", "csv", "-o", str(nested)])
     assert result.exit_code == 1
     assert "cannot write the tables into" in result.stderr and "give -o a folder" in result.stderr
+
+
+def test_csv_writes_whole_numbers_without_a_decimal_point(records_file, tmp_path):
+    export(records_file, tmp_path / "c", "csv")
+    with open(tmp_path / "c" / "counts.csv", encoding="utf-8", newline="") as f:
+        values = [(row["value"], row["low"]) for row in csv.DictReader(f)]
+    assert values[:4] == [("128", ""), ("3500", ""), ("12", ""), ("1500000", "")]
+    from pipeline.export import _csv_cell
+
+    assert [_csv_cell(v, "float64") for v in (14, 14.0, 2.5, 0.1, 1e20)] == [
+        "14", "14", "2.5", "0.1", "100000000000000000000"]
+
+
+HOSTILE = ['=HYPERLINK("http://example.invalid/x","click")', "+1+cmd|' /C calc'!A0", "-2+3",
+           "@SUM(A1:A9)", "\tindented", "\rreturn"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed (extra 'export')")
+    import pyarrow.parquet as pq
+
+    records = [make_record(f"d{i}", "We held 7 lectures.", title=title,
+                           counts=[("7 lectures", 7, "lectures", "activity", None, "exact")],
+                           warnings=[title])
+               for i, title in enumerate(HOSTILE)]
+    records.append(make_record("=doc", "A plain page.", title="- a dash in the middle - is fine"))
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    export(path, tmp_path / "c", "csv")
+    with open(tmp_path / "c" / "documents.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["title"] for r in rows] == ["'" + t for t in HOSTILE] + ["'- a dash in the middle - is fine"]
+    assert [r["warnings"] for r in rows[:6]] == ["'" + t for t in HOSTILE]      # list cells too
+    assert rows[-1]["doc_id"] == "'=doc" and rows[0]["text"] == "We held 7 lectures."
+    with open(tmp_path / "c" / "counts.csv", encoding="utf-8", newline="") as f:
+        assert [r["value"] for r in csv.DictReader(f)] == ["7"] * 6           # numbers untouched
+    export(path, tmp_path / "p", "parquet")
+    titles = pq.read_table(tmp_path / "p" / "documents.parquet").column("title").to_pylist()
+    assert titles == HOSTILE + ["- a dash in the middle - is fine"]            # parquet as is

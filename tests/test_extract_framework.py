@@ -123,7 +123,71 @@ def test_a_component_layer_is_made_once_per_view():
     assert other.layer(words) == ["two", "words"] and calls == [view, other]
 
 
-def test_the_default_data_folder_is_one_object_however_it_is_named():
+def test_the_default_data_folder_is_the_configs_folder():
     from pipeline.config import CONFIG_DIR
 
     assert DataFiles.at() is DataFiles.at(CONFIG_DIR) is DataFiles.at(str(CONFIG_DIR))
+
+
+class _Row(DataModel):
+    name: str
+    level: str
+    note: str = ""
+
+
+def test_data_tables_check_their_header_and_cells(tmp_path):
+    (tmp_path / "good.tsv").write_text("# a comment\nname\tlevel\tnote\nMaple\ttown\n\nOak\tvillage\tby the river\n",
+                                       encoding="utf-8")
+    (tmp_path / "header.tsv").write_text("name\tlevel_x\tnote\nMaple\ttown\n", encoding="utf-8")
+    (tmp_path / "cells.tsv").write_text("name\tlevel\tnote\nMaple\n", encoding="utf-8")
+    data = DataFiles.at(tmp_path)
+    assert data.table("good.tsv", _Row) == (("Maple", "town", ""), ("Oak", "village", "by the river"))
+    with pytest.raises(ConfigError, match="header line is 'name|level_x|note', expected the columns 'name|level|note'"):
+        data.table("header.tsv", _Row)
+    with pytest.raises(ConfigError, match="line 2: 1 cells, expected 2 to 3"):
+        data.table("cells.tsv", _Row)
+
+
+def test_a_quiet_trace_keeps_only_accepted_candidates_for_confidence():
+    reason = RULES.add("count.any.test_reject2", "reject", "test rule")
+    trace = Trace()
+    kept = Candidate("count", 0, 3, "count.any.test_suggest")
+    item = {"value": 3}
+    trace.accept(kept, item)
+    trace.reject(Candidate("count", 5, 9, "count.any.test_suggest"), reason)
+    assert trace.kept == [kept] and kept.item is item and trace.candidates == []
+
+
+def test_quotes_are_the_pairs_a_character_by_character_reading_finds():
+    """QuoteIndex visits only marks and line breaks; it pairs exactly as reading every character
+    of every line would (the straight quote closes itself, a closing mark its opener)."""
+    import random
+
+    from pipeline.extract.doc import MAX_QUOTE_CHARS, QUOTE_PAIRS, Quote, QuoteIndex
+
+    def every_character(text):
+        found, start = [], 0
+        for line in text.split("\n"):
+            open_at = {}
+            for i, ch in enumerate(line):
+                if ch in open_at and QUOTE_PAIRS[ch] == ch:
+                    s = open_at.pop(ch)
+                    if i - s < MAX_QUOTE_CHARS:
+                        found.append(Quote(start + s, start + i + 1, ch))
+                elif ch in QUOTE_PAIRS:
+                    open_at[ch] = i
+                else:
+                    for mark, close in QUOTE_PAIRS.items():
+                        if ch == close and mark != close and mark in open_at:
+                            s = open_at.pop(mark)
+                            if i - s < MAX_QUOTE_CHARS:
+                                found.append(Quote(start + s, start + i + 1, mark))
+                            break
+            start += len(line) + 1
+        return sorted(found)
+
+    rng = random.Random(7)
+    pieces = list('“”"‘’「」『』《》\n') + ["a", " ", "two teams", "x" * 60]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert QuoteIndex(text).all == every_character(text), text

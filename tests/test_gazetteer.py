@@ -4,7 +4,6 @@ from pipeline.gazetteer import load_gazetteer, norm_key, wade_giles_key
 
 def test_loads_once():
     # load time is measured by the benchmark, not asserted here (the machine is shared)
-    load_gazetteer.cache_clear()
     gz = load_gazetteer()
     assert load_gazetteer() is gz
     assert len(gz.divisions) > 3000
@@ -60,3 +59,30 @@ def test_place_readings_of_polyphonic_characters():
     gz = load_gazetteer()
     assert any(d.code == "140400" for d in gz.by_en.get("changzhi", []))
     assert any(d.code == "140400" for d in gz.by_en.get("zhangzhi", []))     # the old spelling still resolves
+
+
+def _tiny_gazetteer(folder, divisions_header="code\tname_zh\tlevel\tparent\tshort_zh\tname_en\tbare_en\talt_en\told_names_zh\told_codes"):
+    folder.mkdir()
+    (folder / "divisions.tsv").write_text(
+        divisions_header + "\n"
+        "420000\t湖北省\tprovince\t\t湖北\tHubei\tHubei\t\t\t\n"
+        "420100\t武汉市\tcity\t420000\t武汉\tWuhan\tWuhan\tHankow\t\t\n", encoding="utf-8")
+    (folder / "townships.tsv").write_text("county\tname_zh\tshort_zh\tsuffix_en\tbare_en\talt_en\n", encoding="utf-8")
+    (folder / "exonyms.tsv").write_text("# none\nname_zh\tname_en\talt_en\n", encoding="utf-8")
+    return folder
+
+
+def test_a_gazetteer_folder_loads_once_and_its_columns_are_checked(tmp_path):
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    gz = load_gazetteer(_tiny_gazetteer(tmp_path / "small"))
+    assert load_gazetteer(tmp_path / "small") is gz and load_gazetteer() is not gz
+    assert [d.code for d in gz.lookup_en("Hankow")] == ["420100"] and gz.chain("420100")[1].name_zh == "湖北省"
+    with pytest.raises(ConfigError, match="divisions.tsv: its header line"):
+        load_gazetteer(_tiny_gazetteer(tmp_path / "bad", divisions_header="code\tname_zh\tlevel"))
+    bad_level = _tiny_gazetteer(tmp_path / "level")
+    (bad_level / "divisions.tsv").write_text((bad_level / "divisions.tsv").read_text().replace("\tcity\t", "\tcapital\t"))
+    with pytest.raises(ConfigError, match="divisions.tsv, line 3:\n  key 'level'"):
+        load_gazetteer(bad_level)

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Document
 from pipeline.extract.activities import cues_en, cues_zh
-from pipeline.extract.counts_en import find_counts_en
-from pipeline.extract.counts_zh import find_counts_zh
+from pipeline.extract.counts import find_counts
+from pipeline.extract.doc import DocView
 
 
 def _en(text: str) -> list[tuple]:
-    return [(c["value"], c["unit"], c["activity"])
-            for c in find_counts_en(Document(doc_id="t", raw=text, text=text))]
+    return [(c["value"], c["unit"], c["activity"]) for c in find_counts(DocView(text, "en"))]
 
 
 def _zh(text: str) -> list[tuple]:
-    return [(c["value"], c["unit"], c["activity"]) for c in find_counts_zh(text)]
+    return [(c["value"], c["unit"], c["activity"]) for c in find_counts(DocView(text, "zh"))]
 
 
 @pytest.mark.parametrize("text, expected", [

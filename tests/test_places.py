@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.places import find_places
+from pipeline.extract.doc import DocView
+from pipeline.extract.places import find_places as find_in_view
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def find_places(text, language):
+    return find_in_view(DocView(text, language))
 
 
 def by_name(places):

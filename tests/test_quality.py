@@ -42,5 +42,6 @@ def test_our_evaluation_agrees_with_the_shared_scorer(dev_dir, dev_records):
     ours = score(dev_dir / "gold", records)
     assert shared["contract_breaches"] == 0
     for key in ("documents", "counts", "places", "admin_places_by_code", "activities", "count_qualifier_accuracy",
-                "count_category_accuracy", "count_activity_accuracy", "missing_records"):
+                "count_category_accuracy", "count_activity_accuracy", "count_place_accuracy",
+                "main_place_accuracy", "title_accuracy", "date_accuracy", "missing_records"):
         assert ours[key] == shared[key], key

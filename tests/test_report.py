@@ -2,6 +2,7 @@
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def test_report_is_self_contained():
 
 def test_report_shows_evidence_sentences_sources_and_problems():
     html = render_report(sample_records(), ERRORS, title="sample")
-    assert "<mark>1.5 million yuan</mark>" in html
-    assert "The 12 volunteer teams served <mark>" in html
+    # one sentence with two counts: shown once, both marked
+    assert html.count("of aid.") == 1
+    assert "The <mark>12 volunteer teams</mark> served <mark>1.5 million yuan</mark> of aid." in html
     assert 'title="/data/in/en_a.txt">en_a.txt</span>' in html
     assert "the file is empty: check the scraper" in html
     assert "en_empty" in html and "nothing extracted" in html
@@ -145,6 +147,61 @@ def test_report_renders_in_headless_chromium(tmp_path):
     assert len(data) > 20_000, "a blank page compresses to almost nothing"
 
 
+# Measures every SVG text as laid out by the browser. The report itself forbids scripts (CSP),
+# so the test copy drops that meta tag and appends this script; --dump-dom prints the result.
+_MEASURE = """<script>
+const rows = [];
+for (const svg of document.querySelectorAll("svg")) {
+  const width = svg.viewBox.baseVal.width;
+  for (const t of svg.querySelectorAll("text")) {
+    const b = t.getBBox();
+    rows.push([b.x, b.x + b.width, width, t.textContent].join("\\t"));
+  }
+}
+const pre = document.createElement("pre");
+pre.id = "measured";
+pre.textContent = rows.join("\\n");
+document.body.appendChild(pre);
+</script>"""
+
+
+def _measured_svg_texts(html: str, tmp_path) -> list[tuple[float, float, float, str]]:
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    page = page.replace("</body>", _MEASURE + "</body>")
+    path = tmp_path / "measure.html"
+    path.write_text(page, encoding="utf-8")
+    profile = tmp_path / "profile"
+    run = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update",
+                          "--disable-sync", f"--user-data-dir={profile}", "--dump-dom",
+                          path.as_uri()], capture_output=True, text=True, timeout=180)
+    found = re.search(r'<pre id="measured">(.*?)</pre>', run.stdout, re.S)
+    assert found, run.stderr[-2000:]
+    rows = []
+    for line in unescape(found.group(1)).splitlines():
+        left, right, width, text = line.split("\t", 3)
+        rows.append((float(left), float(right), float(width), text))
+    return rows
+
+
+def test_chart_texts_stay_inside_their_charts_in_chromium(tmp_path):
+    if not _chromium():
+        pytest.skip("chromium is not installed (apt-get install -y chromium): "
+                    "the layout check runs only where it is")
+    text = "So far 208845907 sessions were held, 36 sessions in Xilingol League Banner Town."
+    records = [make_record("big", text, counts=[
+        ("208845907 sessions", 208_845_907, "sessions", "activity", "preaching", "exact"),
+        ("36 sessions", 36, "sessions", "activity", "a_rather_long_activity_type_name", "exact")],
+        places=[("Xilingol League Banner Town With A Very Long English Name", "锡林郭勒盟某某旗某某镇",
+                 "township", None, "Xilingol League Banner Town")],
+        activities=[("preaching", "held"), ("a_rather_long_activity_type_name", "Town")])]
+    measured = _measured_svg_texts(render_report(records, [], title="layout"), tmp_path)
+    assert any(t == "208,845,907" for *_, t in measured)
+    outside = [(t, round(left, 1), round(right, 1), width) for left, right, width, t in measured
+               if left < -0.5 or right > width + 0.5]
+    assert outside == [], "text cut off at the edge of a chart"
+
+
 from hypothesis import given, strategies as st  # noqa: E402
 
 from pipeline.report_text import Sentences, sentence_around  # noqa: E402
@@ -198,6 +255,62 @@ def test_bar_lengths_follow_values_linear_or_log():
         return [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
 
     linear = widths(hbar_chart([("a", 1000), ("b", 10)], "t", width=420, label_width=100, log=False))
-    assert linear[0] == 250 and linear[1] == pytest.approx(2.5)
+    assert linear[1] == pytest.approx(linear[0] / 100, abs=0.05)
     logged = widths(hbar_chart([("a", 999), ("b", 9)], "t", width=420, label_width=100, log=True))
-    assert logged[1] == pytest.approx(250 / 3, abs=0.05)   # log10(10) / log10(1000), 1 decimal
+    assert logged[1] == pytest.approx(logged[0] / 3, abs=0.05)   # log10(10) / log10(1000)
+
+
+def test_the_longest_bar_leaves_room_for_its_value_and_labels_fit():
+    from pipeline.report_svg import hbar_chart, text_width
+
+    svg = hbar_chart([("preaching", 208_845_907), ("a very long activity type name indeed", 5)], "t",
+                     width=480, label_width=160)
+    bar = float(re.search(r'<rect [^>]*width="([\d.]+)"', svg).group(1))
+    value_x = float(re.search(r'<text x="([\d.]+)" y="[\d.]+">208,845,907</text>', svg).group(1))
+    assert value_x == pytest.approx(160 + bar + 6)
+    assert value_x + text_width("208,845,907") <= 480               # inside the chart
+    label = re.findall(r'text-anchor="end">([^<]*)</text>', svg)[1]
+    assert label.endswith("…") and text_width(label) <= 150          # cut to fit left of the axis
+
+
+def test_documents_with_warnings_are_listed_to_check_even_with_counts():
+    warned = make_record("garbled", "We held 9 lectures.", counts=[
+        ("9 lectures", 9, "lectures", "activity", "preaching", "exact")],
+        warnings=["damaged decoding: 2 place(s) where characters were lost", "encoding guessed as gb18030"])
+    data = summarise([warned] + sample_records())
+    assert [(w.doc_id, w.counts) for w in data.warned] == [("garbled", 1), ("en_empty", 0)]
+    assert data.warned_total == 2
+    html = render_report([warned] + sample_records())
+    problems = html.split('<section id="problems">', 1)[1]
+    section = problems.split("<h3>Documents with warnings</h3>", 1)[1].split("<h3>", 1)[0]
+    assert "garbled" in section and "en_empty" in section
+    assert "damaged decoding: 2 place(s) where characters were lost<br>encoding guessed as gb18030" in section
+    assert '<div class="card"><b>2</b>with warnings</div>' in html
+
+
+def test_a_sentence_with_several_large_counts_is_shown_once():
+    text = ("Intro line.\nDonations reached 900 yuan, 800 yuan, 700 yuan, 600 yuan, 500 yuan and "
+            "400 yuan in six towns.\nAnother 300 yuan came later.")
+    values = [900, 800, 700, 600, 500, 400, 300]
+    record = make_record("many", text, counts=[(f"{v} yuan", v, "yuan", "money", None, "exact")
+                                               for v in values])
+    html = render_report([record, make_record("copy", text.replace("300", "200"), counts=[
+        ("900 yuan", 900, "yuan", "money", None, "exact")])], top=10)
+    largest = html.split("<h3>Largest counts</h3>", 1)[1].split("</table>", 1)[0]
+    assert largest.count("in six towns.") == 2            # once per document, not once per count
+    assert largest.count("<td class=\"sentence\" rowspan=6>") == 1
+    assert ("Donations reached <mark>900 yuan</mark>, <mark>800 yuan</mark>, <mark>700 yuan</mark>, "
+            "<mark>600 yuan</mark>, <mark>500 yuan</mark> and <mark>400 yuan</mark> in six towns.") in largest
+    rows = re.findall(r"<tr><td class=\"n\">([\d,]+)</td>", largest)
+    assert rows == ["900", "800", "700", "600", "500", "400", "900", "300"]
+
+
+def test_marked_sentence_merges_overlapping_evidence():
+    from pipeline.report import _marked_sentence
+    from pipeline.report_data import LargeCount
+
+    def count(before, evidence, after):
+        return LargeCount(1, "exact", "u", "other", None, "d", None, before, evidence, after)
+
+    group = [count("a ", "12 <b>", " c"), count("a 12 ", "<b> c", "")]
+    assert _marked_sentence(group) == "a <mark>12 &lt;b&gt; c</mark>"

@@ -59,7 +59,61 @@ def test_rerun_processes_only_new_and_changed_inputs(tmp_path):
     assert sorted(r["doc_id"] for r in records) == sorted([f"b{i:03d}" for i in range(12)] + ["new"])
     (b3,) = [r for r in records if r["doc_id"] == "b003"]
     assert "999" in b3["text"]                   # the old record was replaced, not duplicated
-    assert [r["doc_id"] for r in records][-2:] == ["b003", "new"]     # appended
+    # still in input order: the changed record is put back in its place, the new one sorted in
+    assert [r["doc_id"] for r in records] == [f"b{i:03d}" for i in range(12)] + ["new"]
+
+
+def test_records_of_deleted_inputs_are_removed_and_reported(tmp_path):
+    folder = make_inputs(tmp_path / "in", 4)
+    (folder / "empty.txt").write_bytes(b"")                     # an error row
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    (folder / "b001.txt").unlink()
+    (folder / "empty.txt").unlink()
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ids(out) == ["b000", "b002", "b003"]
+    assert not (tmp_path / "r.errors.jsonl").exists()           # its only row was removed
+    assert result.stderr.startswith("3 documents: 0 records, 0 errors in ")
+    assert result.stderr.splitlines()[0].endswith(
+        "; 3 unchanged since the last run, skipped (0 of them with error rows; --force redoes "
+        "them); 2 earlier results removed: their inputs are no longer among this run's "
+        "(deleted, renamed or not given)")
+    manifest = Manifest(out, tmp_path / "r.errors.jsonl")
+    assert [e.input.rsplit("/", 1)[1] for e in manifest.entries()] == ["b000.txt", "b002.txt", "b003.txt"]
+    manifest.close()
+    again = run([str(folder)], load_config(), output=str(out))
+    assert (again.unchanged, again.removed) == (3, 0)
+
+
+def test_the_output_holds_exactly_the_inputs_of_the_last_run_in_their_order(tmp_path):
+    folder = make_inputs(tmp_path / "in", 4)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    names = [str(folder / f"b{i:03d}.txt") for i in (3, 0, 2)]
+    summary = run(names, load_config(), output=str(out))
+    assert (summary.records, summary.unchanged, summary.removed) == (0, 3, 1)
+    assert ids(out) == ["b003", "b000", "b002"]                 # the order given
+    summary = run([str(folder)], load_config(), output=str(out))
+    assert (summary.records, summary.unchanged, summary.removed) == (1, 3, 0)
+    assert ids(out) == ["b000", "b001", "b002", "b003"]
+
+
+def test_an_interrupted_run_removes_nothing(tmp_path, monkeypatch):
+    folder = make_inputs(tmp_path / "in", 4)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    (folder / "b000.txt").write_text(EN.format(n=5), encoding="utf-8")     # work to do
+
+    def interrupted(jobs, config, engine, workers):
+        list(jobs)                                          # every input planned, then Ctrl-C
+        raise KeyboardInterrupt
+        yield                                               # a generator, like the engines
+
+    monkeypatch.setattr("pipeline.runner._engine_results", interrupted)
+    summary = run([str(folder / "b000.txt")], load_config(), output=str(out))
+    assert summary.interrupted and summary.removed == 0
+    assert ids(out) == ["b000", "b001", "b002", "b003"]
 
 
 def test_changed_config_reprocesses_everything(tmp_path):
@@ -95,15 +149,25 @@ def test_unchanged_error_still_fails_the_exit_code(tmp_path):
 
 def test_unreadable_input_is_retried_and_its_error_row_replaced(tmp_path):
     out = tmp_path / "r.jsonl"
-    missing = str(tmp_path / "later.txt")
-    run([missing], load_config(), output=str(out))
-    run([missing], load_config(), output=str(out))
+    link = tmp_path / "later.txt"
+    link.symlink_to(tmp_path / "target.txt")                # dangling: it cannot be read yet
+    run([str(link)], load_config(), output=str(out))
+    run([str(link)], load_config(), output=str(out))
     rows = read_jsonl(tmp_path / "r.errors.jsonl")
     assert len(rows) == 1 and rows[0]["stage"] == "ingest"
-    (tmp_path / "later.txt").write_text(EN.format(n=5))
-    summary = run([missing], load_config(), output=str(out))
+    (tmp_path / "target.txt").write_text(EN.format(n=5))
+    summary = run([str(link)], load_config(), output=str(out))
     assert summary.records == 1 and ids(out) == ["later"]
     assert not (tmp_path / "r.errors.jsonl").exists()
+
+
+def test_a_missing_input_path_stops_the_run_before_anything_is_written(tmp_path):
+    from pipeline.runner import InputsError
+
+    out = tmp_path / "o" / "r.jsonl"
+    with pytest.raises(InputsError, match="no such file or folder: .*nope.txt: check the path"):
+        run([str(tmp_path / "nope.txt")], load_config(), output=str(out))
+    assert not (tmp_path / "o").exists()
 
 
 def test_error_rows_name_path_stage_type_and_message(tmp_path):
@@ -341,3 +405,25 @@ def test_counting_inputs_for_the_bar_reads_neither_files_nor_stdin(tmp_path, mon
     folder = make_inputs(tmp_path / "in", 5)
     (folder / "scan.png").write_bytes(b"\x89PNG")                   # left out, as in a run
     assert count_sources(["-", str(folder), str(tmp_path / "missing.txt")]) == 7
+
+
+def test_a_run_with_nothing_to_do_loads_no_model(tmp_path):
+    """Start-up: when the manifest says every input is done, no model, dictionary or pattern
+    file is loaded (spaCy and jieba are not even imported)."""
+    import subprocess
+    import sys
+
+    folder = make_inputs(tmp_path / "in", 2)
+    out = tmp_path / "r.jsonl"
+    run([str(folder)], load_config(), output=str(out))
+    script = ("import sys\n"
+              "from pipeline.cli import main\n"
+              f"try:\n    main(['run', {str(folder)!r}, '-o', {str(out)!r}, '-q'])\n"
+              "except SystemExit as exc:\n    code = exc.code\n"
+              "print(code, sorted(m for m in ('spacy', 'jieba', 'pipeline.extract', 'pipeline.core') "
+              "if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0 []", done.stderr
+    (folder / "b000.txt").write_text(EN.format(n=5), encoding="utf-8")      # now there is work
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0 ['jieba', 'pipeline.core', 'pipeline.extract', 'spacy']", done.stderr

@@ -21,8 +21,8 @@ def fake_counts(doc):
              "activity": "preaching", "span": [i, i + len("128 preaching sessions")]}]
 
 
-def fake_places(text, language):
-    i = text.index("Qingshan District")
+def fake_places(view):
+    i = view.text.index("Qingshan District")
     return [{"name": "Qingshan District", "name_zh": "青山区", "level": "district",
              "adcode": "420107", "parents": ["420100"], "mentions": [[i, i + 17]]}]
 
@@ -57,7 +57,7 @@ def test_add_pipe_works_without_importing_the_package_first():
 
 
 def test_counts_component_puts_spans_with_attributes(monkeypatch):
-    monkeypatch.setattr("pipeline.extract.counts_en.find_counts_en", fake_counts)
+    monkeypatch.setattr("pipeline.extract.counts.en.find_counts_en", fake_counts)
     nlp = spacy.blank("en")
     nlp.add_pipe("bulletin_counts")
     doc = nlp(EN)
@@ -70,7 +70,7 @@ def test_counts_component_puts_spans_with_attributes(monkeypatch):
 def test_counts_component_uses_the_chinese_extractor_for_chinese(monkeypatch):
     calls = []
 
-    def fake_zh(text):
+    def fake_zh(text, view=None):
         calls.append(text)
         i = text.index("宣讲活动36场")
         return [{"value": 36, "qualifier": "exact", "unit": "宣讲活动", "category": "activity",

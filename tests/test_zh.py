@@ -25,15 +25,42 @@ def test_numbers(text, value):
     assert zh.parse_number(text) == value
 
 
-def test_tokenizer_is_made_once_and_keeps_its_cache_in_the_project():
+def test_tokenizer_is_made_once_and_keeps_its_cache_in_the_user_cache_dir():
     assert zh.tokenizer() is zh.tokenizer()
     assert zh.pos_tokenizer() is zh.pos_tokenizer()
-    import os
+    from pipeline.resources import user_cache_dir
 
-    # the project's .cache/ (or BULLETINS_CACHE_DIR), never jieba's default in the system temp dir
-    expected = os.environ.get("BULLETINS_CACHE_DIR") or str(zh.REPO / ".cache")
-    assert str(zh.cache_dir()).startswith(expected)
+    # the user's cache directory, never the install nor jieba's default in the system temp dir
+    assert zh.cache_dir() == user_cache_dir() / "jieba"
     assert any(p.name.startswith("bulletins-zh-") for p in zh.cache_dir().iterdir())
+
+
+@pytest.mark.parametrize("env, expected", [
+    ({"BULLETINS_CACHE_DIR": "/srv/cache"}, "/srv/cache"),
+    ({"XDG_CACHE_HOME": "/home/u/.xdg"}, "/home/u/.xdg/bulletins"),
+    ({}, "/home/u/.cache/bulletins"),
+])
+def test_user_cache_dir_follows_the_environment(monkeypatch, env, expected):
+    from pipeline.resources import user_cache_dir
+
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("HOME", "/home/u")
+    for name in ("BULLETINS_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert str(user_cache_dir()) == expected
+
+
+def test_an_unwritable_cache_dir_is_a_config_error_saying_what_to_do(tmp_path, monkeypatch):
+    from pipeline.errors import ConfigError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BULLETINS_CACHE_DIR", str(blocker))
+    with pytest.raises(ConfigError, match=r"cannot keep jieba's cache in .*file/jieba .*set "
+                                          r"BULLETINS_CACHE_DIR to a folder you can write to"):
+        zh.cache_dir()
 
 
 def test_user_dictionary_keeps_unit_nouns_whole():

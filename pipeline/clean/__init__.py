@@ -19,6 +19,9 @@ _REGISTRY: dict[str, FixFunction] = {}
 class CleanContext:
     language: str
     meta: dict = field(default_factory=dict)     # fixes may record title, date, byline, issuer
+    raw: str = ""                                # the raw input, and the alignment of the text a
+    alignment: Alignment = field(default_factory=Alignment)   # fix gets to it: facts quoted
+                                                 # "as written" (the title) are read from the raw
 
 
 def fix(name: str):
@@ -31,7 +34,7 @@ def fix(name: str):
 
 
 def available_fixes() -> dict[str, FixFunction]:
-    from . import chinese, debris, fixes, inline, metadata  # noqa: F401  (registers the built-in fixes)
+    from . import chinese, debris, fixes, header, inline, metadata, spam  # noqa: F401  (registers the built-in fixes)
 
     return dict(_REGISTRY)
 
@@ -44,9 +47,10 @@ def run_fixes(raw: str, language: str, fix_names: list[str],
     """Apply the fixes in order. `on_step(name, text, edits, alignment)` sees every fix that
     changed the text, with the text before it and the alignment of that text to the raw."""
     registry = available_fixes()
-    ctx = CleanContext(language=language)
+    ctx = CleanContext(language=language, raw=raw)
     text, alignment = raw, Alignment()
     for name in fix_names:
+        ctx.alignment = alignment
         edits = registry[name](text, ctx)
         if not edits:
             continue

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ..offsets import Edit
 from . import CleanContext, fix
 from .lines import Line, normalized_lines, remove_lines, split_lines
-from .metadata import SOURCE_LABELS as _SOURCE_LABELS, iso_date, read_meta_line, record_meta
+from .dates import iso_date
+from .metadata import SOURCE_LABELS as _SOURCE_LABELS, read_meta_line, record_meta
 from .patterns import (Hint, LinePattern, aggregator_lines, debris, debris_lines, exact_lines,
                        meta_label, normalize_line)
 
@@ -102,34 +103,51 @@ def _column_tags(text: str, lines: list[Line]) -> dict[int, re.Match]:
     return found
 
 
+_BULLET = re.compile(r"^[•·●▪◆■*\-–]\s*")
+
+
+def strip_bullet(line: str) -> str:
+    """A line without the list bullet a page put before it (`• 发布时间:...`)."""
+    return _BULLET.sub("", line, count=1) if line and line[0] in "•·●▪◆■*-–" else line
+
+
+def meta_line_labels(s: str) -> list[re.Match] | None:
+    """The labels of a page meta line (`Source:Author:小编Click:`, `来源:周道客户端`, `By admin`,
+    a date line), or None when `s` (a stripped line without its bullet) is no meta line."""
+    config = debris()["bylines"]
+    if len(s) > config["many_labels_line"]:
+        return None
+    # every label ends in a colon
+    labels = list(meta_label().finditer(s)) if (":" in s or "：" in s) else []
+    if ((len(labels) >= 2)
+            or (labels and labels[0].start() == 0 and len(s) <= config["short_line"])
+            or debris_lines("bylines").search(s) is not None):
+        return labels
+    return None
+
+
 @fix("bylines")
 def bylines(text: str, ctx: CleanContext) -> list[Edit]:
     """Bylines and page meta lines (`By admin`, `来源: 作者: 点击数:`, `Date: source: visits:`,
-    `Description:`, `责编:`, a date on its own line); their date, byline and source go to
-    ctx.meta first. A meta line with a `source` field keeps that field (see _source_field)."""
+    `Description:`, `责编:`, a date on its own line, each with or without a list bullet);
+    their byline and source go to ctx.meta first (their date is `page_header`'s). A meta
+    line with a `source` field keeps that field (see _source_field)."""
     config = debris()["bylines"]
     lines = split_lines(text)
-    label = meta_label()
-    pattern = debris_lines("bylines")
     drop: set[int] = set()
     edits: list[Edit] = []
     for i, line in enumerate(lines):
-        s = line.text
-        if not s or i in drop or len(s) > config["many_labels_line"]:
+        if not line.text or i in drop or len(line.text) > config["many_labels_line"]:
             continue
-        # every label ends in a colon
-        labels = list(label.finditer(s)) if (":" in s or "：" in s) else []
-        is_meta = (
-            (len(labels) >= 2 and len(s) <= config["many_labels_line"])
-            or (labels and labels[0].start() == 0 and len(s) <= config["short_line"])
-            or pattern.search(s) is not None
-        )
-        if not is_meta:
+        bullet = len(line.text) - len(strip_bullet(line.text))
+        s = line.text[bullet:]
+        labels = meta_line_labels(s)
+        if labels is None:
             continue
         record_meta(ctx, read_meta_line(s))
         kept = _source_field(s, labels)
         if kept:
-            edits += _keep_only(text, line, *kept)
+            edits += _keep_only(text, line, kept[0] + bullet, kept[1] + bullet)
             continue
         drop.add(i)
         # an empty label ("来源:") whose value stands on the next line
@@ -144,17 +162,16 @@ def bylines(text: str, ctx: CleanContext) -> list[Edit]:
 
 @fix("date_stamp")
 def date_stamp(text: str, ctx: CleanContext) -> list[Edit]:
-    """The `date 2022-10-01` stamp a page store put before the first sentence; the date
-    goes to ctx.meta. Taken at the start of any line, so that removing lines above it
-    cannot uncover a new one. (Runs before the other debris fixes: the line it opens may
-    be one.)"""
+    """The `date 2022-10-01` stamp a page store put before the first sentence (its date is
+    read by `page_header`, which runs first). Taken at the start of any line, so that
+    removing lines above it cannot uncover a new one. (Runs before the other debris fixes:
+    the line it opens may be one.)"""
     stamp_at_line_start = _date_stamp()
     edits = []
     if Hint.of(stamp_at_line_start).absent(text):
         return edits
     for stamp in stamp_at_line_start.finditer(text):
         if stamp.end() < len(text) and text[stamp.end()] != "\n":
-            record_meta(ctx, {"date": stamp.group(1)})
             edits.append(Edit(stamp.start(), stamp.end(), ""))
     return edits
 

@@ -110,6 +110,15 @@ def repair_encoding(text: str, ctx: CleanContext) -> list[Edit]:
     return edits
 
 
+def repaired_line(line: str) -> str:
+    """One line as the character fixes would leave it, its script kept as written: control
+    characters out, mojibake and entities repaired, NFC, runs of spaces to one, stripped."""
+    line = _CONTROL.sub("", line)
+    if _MAYBE_DAMAGED.search(line):
+        line = fix_text(line.replace("\u00a0", " "), config=_FTFY_CONFIG)
+    return " ".join(unicodedata.normalize("NFC", line).split())
+
+
 def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [Edit(offset + i1, offset + i2, new[j1:j2])

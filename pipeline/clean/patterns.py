@@ -195,11 +195,6 @@ def meta_label() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def spam() -> dict:
-    return load_toml("clean/spam.toml")
-
-
-@lru_cache(maxsize=None)
 def split_word_prefixes() -> frozenset[str]:
     return frozenset(x.lower() for x in load_lines("clean/split_word_prefixes.txt"))
 

@@ -8,34 +8,31 @@ given (`bulletins extract --explain`, `bulletins evaluate --rules`).
 from __future__ import annotations
 
 from ..document import Document
-from .decisions import OFF, Trace
+from .decisions import Trace
 from .doc import DocView
 
 
-def document_view(doc: Document, trace: Trace = OFF, data=None) -> DocView:
-    """The view of a cleaned document, sharing its English tokens (made here when they were not:
-    counts and activities both read them)."""
-    spacy_doc = doc.spacy_doc if doc.language != "zh" else None
-    return DocView(doc.text, doc.language, data=data, trace=trace, spacy_doc=spacy_doc,
-                   title=doc.meta.get("title"))
+def document_view(doc: Document, trace: Trace | None = None, data=None) -> DocView:
+    """The view of a cleaned document, sharing its English tokens when they were made."""
+    return DocView(doc.text, doc.language, data=data, trace=trace or Trace(),
+                   spacy_doc=doc.__dict__.get("spacy_doc"), title=doc.meta.get("title"))
 
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
-                     activities: bool = True, trace: Trace = OFF) -> Document:
+                     activities: bool = True, trace: Trace | None = None) -> Document:
     from .activities import find_activities
     from .places import find_places
+    from .unit_keys import with_unit_keys
 
     view = document_view(doc, trace)
     if counts:
-        if doc.language == "zh":
-            from .counts_zh import find_counts_zh
-            doc.counts = find_counts_zh(doc.text, view)
-        else:
-            from .counts_en import find_counts_en
-            doc.counts = find_counts_en(doc, view)
+        from .counts import find_counts
+        doc.counts = with_unit_keys(find_counts(view), doc.text)
     if places:
-        doc.places = find_places(doc.text, doc.language)
+        doc.places = find_places(view)
     if activities:
         doc.activities = find_activities(view)
-    del view
+    if places:
+        from .attribution import attribute
+        doc.main_place = attribute(view, doc.counts, doc.places)
     return doc

@@ -34,8 +34,8 @@ class DataModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _describe(path: Path, exc: ValidationError) -> str:
-    lines = [f"invalid data file {path}:"]
+def _describe(path: Path, exc: ValidationError, where: str = "") -> str:
+    lines = [f"invalid data file {path}{where}:"]
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
@@ -51,8 +51,9 @@ class DataFiles:
     """One folder of data files. `DataFiles.at(folder)` returns the same object for the same
     folder, so what it loaded or built is shared by every document of the process."""
 
-    _folders: ClassVar[dict[str | Path, "DataFiles"]] = {}   # by the folder as given and resolved
+    _folders: ClassVar[dict[Path, "DataFiles"]] = {}
     _lock: ClassVar[threading.RLock] = threading.RLock()   # builders may build others
+    _default: ClassVar["DataFiles | None"] = None
 
     def __init__(self, root: Path):
         self.root = root
@@ -62,14 +63,17 @@ class DataFiles:
     @classmethod
     def at(cls, root: str | Path | None = None) -> "DataFiles":
         if root is None:
-            from ..config import CONFIG_DIR
-            root = CONFIG_DIR
-        found = cls._folders.get(root)          # as given: no path resolved per document
+            # every document's view asks for configs/: answer without resolving the path again
+            # (Path.resolve makes system calls; CONFIG_DIR is fixed for the process)
+            if cls._default is None:
+                from ..config import CONFIG_DIR
+                cls._default = cls.at(CONFIG_DIR)
+            return cls._default
+        root = Path(root).resolve()
+        found = cls._folders.get(root)
         if found is None:
-            resolved = Path(root).resolve()
             with cls._lock:
-                found = cls._folders.setdefault(resolved, cls(resolved))
-                cls._folders[root] = found
+                found = cls._folders.setdefault(root, cls(root))
         return found
 
     def __repr__(self) -> str:
@@ -125,6 +129,45 @@ class DataFiles:
             header = rows[0]
             return tuple(dict(zip(header, row)) for row in rows[1:])
         return self._once(("tsv", relative), load)
+
+    def table(self, relative: str, row: type[M], check_rows: bool = True) -> tuple[tuple[str, ...], ...]:
+        """Rows of a tab-separated file as tuples of its columns, checked against `row`: the first
+        line that is not a `#` comment is the header and must name `row`'s fields in order; a row
+        may leave out trailing cells that have a default (they read as ""), never add cells. With
+        `check_rows`, each row is validated by `row` too (hand-kept files; a built file of many
+        thousand rows is checked for its header and cell counts only)."""
+        def load() -> tuple[tuple[str, ...], ...]:
+            path = self.path(relative)
+            columns = tuple(row.model_fields)
+            required = sum(1 for f in row.model_fields.values() if f.is_required())
+            rows: list[tuple[str, ...]] = []
+            header = None
+            for number, line in enumerate(self.text(relative).split("\n"), 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cells = tuple(line.split("\t"))
+                if header is None:
+                    header = cells
+                    if header != columns:
+                        raise ConfigError(f"invalid data file {path}: its header line is {'|'.join(header)!r}, "
+                                          f"expected the columns {'|'.join(columns)!r} (tab-separated)")
+                    continue
+                if not required <= len(cells) <= len(columns):
+                    raise ConfigError(f"invalid data file {path}, line {number}: {len(cells)} cells, expected "
+                                      f"{required} to {len(columns)} ({', '.join(columns)}), tab-separated")
+                if len(cells) < len(columns):
+                    cells += ("",) * (len(columns) - len(cells))
+                if check_rows:
+                    try:
+                        row.model_validate(dict(zip(columns, cells)))
+                    except ValidationError as exc:
+                        raise ConfigError(_describe(path, exc, f", line {number}")) from None
+                rows.append(cells)
+            if header is None:
+                raise ConfigError(f"invalid data file {path}: no header line naming the columns "
+                                  f"{'|'.join(columns)!r}")
+            return tuple(rows)
+        return self._once(("table", relative, row), load)
 
     def build(self, builder: Callable[["DataFiles"], T]) -> T:
         """`builder(self)`, once per folder: compiled patterns, matchers, indexes."""

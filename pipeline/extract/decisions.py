@@ -16,7 +16,8 @@ a rule fires and how often it is right.
     cand.support("count.en.unit_after")
     view.trace.accept(cand, item)
 
-A disabled trace (the batch default) keeps nothing: deciding costs one attribute test.
+A trace that is not enabled (the batch default) keeps only the accepted candidates, which
+confidence is computed from; deciding costs an attribute test and an append.
 """
 from __future__ import annotations
 
@@ -106,21 +107,27 @@ class Candidate:
 
 
 class Trace:
-    """Every candidate of one document and what was decided; off unless explaining or
-    counting rules. `accept`/`reject` return the decision so a call can end a branch."""
+    """The candidates of one document and what was decided. `enabled`: every candidate is kept
+    (explaining, counting rules); `keep`: the accepted ones are, with the item each became —
+    confidence is computed from them. `accept`/`reject` return the decision so a call can end
+    a branch."""
 
-    __slots__ = ("enabled", "candidates")
+    __slots__ = ("enabled", "keep", "candidates", "kept")
 
-    def __init__(self, enabled: bool = False):
+    def __init__(self, enabled: bool = False, keep: bool = True):
         self.enabled = enabled
+        self.keep = keep or enabled
         self.candidates: list[Candidate] = []
+        self.kept: list[Candidate] = []
 
     def accept(self, cand: Candidate, item: object = None) -> bool:
-        if self.enabled:
+        if self.keep:
             cand.accepted = True
             if item is not None:
                 cand.item = item
-            self.candidates.append(cand)
+            self.kept.append(cand)
+            if self.enabled:
+                self.candidates.append(cand)
         return True
 
     def reject(self, cand: Candidate, reason: str) -> bool:
@@ -140,7 +147,7 @@ class Trace:
         return counts
 
 
-OFF = Trace(False)   # shared: a disabled trace keeps nothing, so one object serves every document
+OFF = Trace(False, keep=False)   # keeps nothing, so one object may serve every document
 
 
 class RuleScorer:

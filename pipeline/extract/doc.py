@@ -88,7 +88,7 @@ class Quote(NamedTuple):
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
 MAX_QUOTE_CHARS = 160
 _OPENER_OF = {close: mark for mark, close in QUOTE_PAIRS.items() if mark != close}
-_QUOTE_SCAN = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "".join(_OPENER_OF)) + "\n]")
+_MARK_OR_LINE = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "".join(_OPENER_OF)) + "\n]")
 
 # English sentences come from spaCy's sentencizer; Chinese ones end at these marks (a line
 # break ends both).
@@ -205,12 +205,12 @@ class QuoteIndex:
     def __init__(self, text: str):
         found: list[Quote] = []
         open_at: dict[str, int] = {}
-        # only marks and line breaks matter: the scan visits them alone (in C, via the pattern)
-        for m in _QUOTE_SCAN.finditer(text):
+        # only quotation marks and line breaks change anything: visit them, not every character
+        for m in _MARK_OR_LINE.finditer(text):
             ch, i = m.group(), m.start()
             if ch == "\n":
-                open_at.clear()                                   # quotations stay on a line
-            elif ch in open_at and QUOTE_PAIRS[ch] == ch:         # a straight quote closes
+                open_at.clear()                                      # quotes pair on one line
+            elif ch in open_at and QUOTE_PAIRS[ch] == ch:            # a straight quote closes
                 s = open_at.pop(ch)
                 if i - s < MAX_QUOTE_CHARS:
                     found.append(Quote(s, i + 1, ch))

@@ -181,7 +181,7 @@ def _cue_table(lexicon: Lexicon, tokens: TokenView) -> tuple:
 
 def _candidate(cue: tuple) -> Candidate:
     _, _, start, end, rule, action = cue
-    return Candidate("activity", start, end, ACTION if action else rule[3], rule[0])
+    return Candidate("activity", start, end, ACTION if action else rule[3], {"type": rule[1]})
 
 
 def _cue_rule(lexicon: Lexicon, label: str) -> tuple:

@@ -12,7 +12,7 @@ from ..decisions import OFF, RULES, Candidate, Trace
 from ..doc import Spans
 from .decide import longest_first, overlaps_traced
 from .lexicon import (FILTERS, GENERIC_PREFIX, WEAK_PREFIX, Filter, Hit, Lexicon, is_generic,
-                      is_weak, load)
+                      is_weak, load, type_of_label)
 
 KEYWORD = RULES.add("activity.zh.keyword", "suggest", "a Chinese keyword of a type (zh)")
 WEAK_KEYWORD = RULES.add("activity.zh.weak_keyword", "suggest", "a weak Chinese keyword (zh_weak)")
@@ -239,11 +239,11 @@ def _named_activities(lexicon: Lexicon, scan: ChineseScan, trace: Trace, candida
             sentence_start = scan.clause_of(q.start)[0]
             if plans and planned_before(lexicon, text[sentence_start:q.start], sentence_start, []):
                 if trace.enabled:
-                    trace.reject(Candidate("activity", hit[1], hit[2], NAMED, label), PLANNED)
+                    trace.reject(_named(hit), PLANNED)
                 continue
             hits.append(hit)
             if candidates is not None:
-                candidates[hit] = Candidate("activity", hit[1], hit[2], NAMED, label)
+                candidates[hit] = _named(hit)
     return hits
 
 
@@ -257,4 +257,8 @@ def _keywords_starting(lexicon: Lexicon, two: str) -> tuple[tuple[str, str], ...
 
 def _candidate(label: str, start: int, end: int) -> Candidate:
     rule = WEAK_KEYWORD if is_weak(label) else GENERIC_KEYWORD if is_generic(label) else KEYWORD
-    return Candidate("activity", start, end, rule, label)
+    return Candidate("activity", start, end, rule, {"type": type_of_label(label)})
+
+
+def _named(hit: Hit) -> Candidate:
+    return Candidate("activity", hit[1], hit[2], NAMED, {"type": type_of_label(hit[0])})

@@ -74,7 +74,7 @@ def reported_types(lexicon: Lexicon, hits: list[Hit], sentences: Callable[[], Sp
             if cand is None:
                 continue
             if type_of_label(hit[0]) in reported:
-                trace.accept(cand, type_of_label(hit[0]))
+                trace.accept(cand, {"type": type_of_label(hit[0])})
             else:
                 trace.reject(cand, WEAK_ALONE)
     rank = lexicon.type_rank
