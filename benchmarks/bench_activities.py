@@ -3,14 +3,16 @@
     python benchmarks/bench_activities.py [--texts DIR] [--docs N] [--rounds R]
 
 Texts: N English and N Chinese real bulletins stitched by pipeline/bench_texts.py from --texts
-(default: the dev set when ../shared is present, else corpus/texts), cleaned by the pipeline. The activity_for_unit calls the count extractors make are recorded
-(untimed) in a full pipeline pass, then every activity cache is cleared and the timed pass runs:
+(default: the dev set when ../shared is present, else corpus/texts), cleaned by the pipeline. The
+count -> activity links the count extractors ask for (link.count_type_en / count_type_zh) are
+recorded (untimed) in a full pipeline pass; the timed pass gives every document a fresh view (its
+cue layers unmade) and runs:
   English: bare spacy.blank("en") + sentencizer; find_activities on the shared Doc; the
-           recorded activity_for_unit calls, document by document.
-  Chinese: bare jieba.lcut; find_activities; the recorded activity_for_unit calls.
-Each of R rounds repeats the timed pass (caches cleared first); reported: each time as a ratio
+           recorded links, document by document.
+  Chinese: bare jieba.lcut; find_activities; the recorded links.
+Each of R rounds repeats the timed pass; reported: each time as a ratio
 of its language's bare tokeniser, median [min-max] over the rounds (targets: find_activities
-<= 0.3x spaCy, activity_for_unit <= 0.2x spaCy, Chinese activity work <= 0.15x jieba).
+<= 0.3x spaCy, links <= 0.2x spaCy, Chinese activity work <= 0.15x jieba).
 """
 from __future__ import annotations
 
@@ -20,12 +22,6 @@ import statistics
 import time
 
 from _texts import default_texts
-
-
-def _clear_caches(module) -> None:
-    for value in vars(module).values():
-        if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
-            value.cache_clear()
 
 
 def main(argv=None) -> None:
@@ -40,7 +36,8 @@ def main(argv=None) -> None:
     from pipeline.bench_texts import read_paragraphs, stitched
     from pipeline.config import load_config
     from pipeline.core import process_source, warm_up
-    from pipeline.extract import activities as A, activity_rules as R
+    from pipeline.extract import activities as A, link
+    from pipeline.extract.doc import DocView
     from pipeline.ingest import Source
     from pipeline.nlp import english
 
@@ -49,20 +46,24 @@ def main(argv=None) -> None:
     jieba.lcut("预热")
     nlp = english()
 
-    # Record cleaned texts and the unit calls per document (untimed).
+    # Record cleaned texts and the links per document (untimed).
     docs = {"en": [], "zh": []}
     current: list = []
-    orig_unit, orig_find = A.activity_for_unit, A.find_activities
+    originals = link.count_type_en, link.count_type_zh, A.find_activities
 
-    def unit(u, context, language):
-        current.append((u, context, language))
-        return orig_unit(u, context, language)
+    def recorder(kind, linked):
+        def record(view, *a, **k):
+            current.append((kind, a, k))
+            return linked(view, *a, **k)
+        return record
 
-    def find(text, language, spacy_doc=None):
-        docs[language].append((text, list(current)))
-        return orig_find(text, language, spacy_doc)
+    def find(view):
+        docs[view.language].append((view.text, list(current)))
+        return originals[2](view)
 
-    A.activity_for_unit, A.find_activities = unit, find
+    link.count_type_en = recorder("en", originals[0])
+    link.count_type_zh = recorder("zh", originals[1])
+    A.find_activities = find
     try:
         paragraphs = read_paragraphs(args.texts)
         for lang in ("en", "zh"):
@@ -71,27 +72,29 @@ def main(argv=None) -> None:
                 current.clear()
                 process_source(Source(f"b{i}", None, text.encode()), config)
     finally:
-        A.activity_for_unit, A.find_activities = orig_unit, orig_find
+        link.count_type_en, link.count_type_zh, A.find_activities = originals
+
+    def linked(view, calls):
+        for kind, a, k in calls:
+            (link.count_type_en if kind == "en" else link.count_type_zh)(view, *a, **k)
 
     en_docs = [(t, nlp(t), calls) for t, calls in docs["en"]]
     clock = time.process_time
     rounds = []
     for _ in range(args.rounds):
         totals = dict.fromkeys(["spacy", "find_en", "unit_en", "jieba", "find_zh", "unit_zh"], 0.0)
-        _clear_caches(A)
-        _clear_caches(R)
         for text, spacy_doc, calls in en_docs:
+            view = DocView(text, "en", spacy_doc=spacy_doc)     # a fresh view: its cue layers unmade
             t0 = clock(); nlp(text); t1 = clock()
-            A.find_activities(text, "en", spacy_doc); t2 = clock()
-            for c in calls:
-                A.activity_for_unit(*c)
+            A.find_activities(view); t2 = clock()
+            linked(view, calls)
             t3 = clock()
             totals["spacy"] += t1 - t0; totals["find_en"] += t2 - t1; totals["unit_en"] += t3 - t2
         for text, calls in docs["zh"]:
+            view = DocView(text, "zh")
             t0 = clock(); jieba.lcut(text); t1 = clock()
-            A.find_activities(text, "zh"); t2 = clock()
-            for c in calls:
-                A.activity_for_unit(*c)
+            A.find_activities(view); t2 = clock()
+            linked(view, calls)
             t3 = clock()
             totals["jieba"] += t1 - t0; totals["find_zh"] += t2 - t1; totals["unit_zh"] += t3 - t2
         rounds.append(totals)
@@ -104,10 +107,10 @@ def main(argv=None) -> None:
           f"CPU time, median [min-max]")
     if en_docs:
         print(f"  find_activities en      {ratio(['find_en'], 'spacy')} spaCy (target <= 0.3)")
-        print(f"  activity_for_unit en    {ratio(['unit_en'], 'spacy')} spaCy (target <= 0.2)")
+        print(f"  count links en          {ratio(['unit_en'], 'spacy')} spaCy (target <= 0.2)")
     if docs["zh"]:
         print(f"  activities zh           {ratio(['find_zh', 'unit_zh'], 'jieba')} jieba (target <= 0.15)"
-              f"  [find {ratio(['find_zh'], 'jieba')}, unit {ratio(['unit_zh'], 'jieba')}]")
+              f"  [find {ratio(['find_zh'], 'jieba')}, links {ratio(['unit_zh'], 'jieba')}]")
 
 if __name__ == "__main__":
     main()

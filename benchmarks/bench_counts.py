@@ -9,10 +9,10 @@ bare `jieba.lcut` on the same ~800-character bulletins. Target: <= 0.5x.
 
 Texts are real bulletins stitched by pipeline/bench_texts.py from --texts (default: the dev
 set when ../shared is present, else corpus/texts). Each round times the baseline and the
-extractor on *fresh* texts (activity_for_unit is lru_cached on (unit, sentence): repeating a
+extractor on *fresh* texts (what a unit's own words say is kept per unit string: repeating a
 text would flatter later passes), CPU time; the median ratio over the rounds is reported
 (the machine is shared and noisy: ratios, not absolute figures, are what to compare).
-"own" rows time the extractors with the activity link (activities.activity_for_unit, owned
+"own" rows time the extractors with the activity link (link.count_type_en / count_type_zh, owned
 by the activities code) stubbed out. `--whole` also times the whole pipeline (process_source) per language against the baseline.
 """
 from __future__ import annotations
@@ -35,15 +35,16 @@ def cpu(func, items) -> float:
 
 @contextlib.contextmanager
 def no_activity_link():
-    """The extractors with activities.activity_for_unit stubbed out: their own cost ("own")."""
-    from pipeline.extract import activities
+    """The extractors with the count -> activity link (link.count_type_en / count_type_zh)
+    stubbed out: their own cost ("own")."""
+    from pipeline.extract import link
 
-    linked = activities.activity_for_unit
-    activities.activity_for_unit = lambda unit, context, language: None
+    linked = link.count_type_en, link.count_type_zh
+    link.count_type_en = link.count_type_zh = lambda *args, **kwargs: None
     try:
         yield
     finally:
-        activities.activity_for_unit = linked
+        link.count_type_en, link.count_type_zh = linked
 
 
 def main() -> None:

@@ -114,9 +114,10 @@ class BulletinActivities(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         from .extract.activities import find_activities
+        from .extract.doc import DocView
 
         spans = []
-        for a in find_activities(doc.text, _language(doc, self.language)):
+        for a in find_activities(DocView(doc.text, _language(doc, self.language))):
             for start, end in a.get("mentions") or []:
                 span = _span(doc, start, end, a["type"])
                 if span is not None:

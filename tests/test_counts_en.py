@@ -147,10 +147,17 @@ def test_a_total_of_thousands_of_people():
     assert (c["value"], c["qualifier"], c["unit"]) == (1000, "more_than", "people")
 
 
+def _asked(seen: list, answer):
+    """A stand-in for the linker's reading of a thing in its region: records what was asked."""
+    def english_type(view, lexicon, reading, at, region):
+        seen.append((reading, view.text[region[0]:region[1]]))
+        return answer
+    return english_type
+
+
 def test_team_of_people_counts_people_and_links_through_the_team(monkeypatch):
     seen = []
-    monkeypatch.setattr(link.activities, "activity_for_unit",
-                        lambda unit, context, language: seen.append((unit, context)) or "preaching")
+    monkeypatch.setattr(link, "_english_type", _asked(seen, "preaching"))
     text = "A lecture team of more than 60 people was formed to preach the new policy."
     c = only(text)
     assert (c["value"], c["qualifier"], c["unit"], c["category"]) == (60, "more_than", "people", "people")
@@ -160,19 +167,18 @@ def test_team_of_people_counts_people_and_links_through_the_team(monkeypatch):
 
 def test_members_of_a_named_team_link_through_the_team(monkeypatch):
     seen = []
-    monkeypatch.setattr(link.activities, "activity_for_unit",
-                        lambda unit, context, language: seen.append(unit) or "preaching")
+    monkeypatch.setattr(link, "_english_type", _asked(seen, "preaching"))
     c = only("Six members of the youth lecture team spoke at the school.")
     assert c["unit"] == "members" and c["activity"] == "preaching"
-    assert seen == ["members of youth lecture team"]
+    assert [reading for reading, _ in seen] == ["members of youth lecture team"]
 
 
 def test_role_neutral_people_link_to_no_activity(monkeypatch):
-    # only the unit's own words are asked (no sentence): they name no role here
-    monkeypatch.setattr(link.activities, "activity_for_unit",
-                        lambda unit, context, language: "preaching" if context else None)
+    # only the unit's own words are asked (never the sentence): they name no role here
+    seen = []
+    monkeypatch.setattr(link, "_english_type", _asked(seen, "preaching"))
     c = only("The preaching tour reached 300 residents.")
-    assert c["activity"] is None
+    assert c["activity"] is None and seen == []
 
 
 def test_partitive_counts_the_antecedent():

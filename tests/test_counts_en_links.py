@@ -1,4 +1,4 @@
-"""English counts: which activity type a count is linked to (counts + activity_for_unit).
+"""English counts: which activity type a count is linked to (counts + link).
 
 Sentences are invented, in the style of machine-translated bulletins.
 """

@@ -106,10 +106,14 @@ def test_categories(text, category):
     assert one(text)["category"] == category
 
 
-def test_counts_are_deterministic():
+def test_every_count_of_a_sentence_exactly():
     text = "组建志愿服务队30支,招募志愿者500余名,开展活动120场。"
-    assert find_counts_zh(text) == find_counts_zh(text)
-    assert len(find_counts_zh(text)) == 3
+    assert [(c["value"], c["qualifier"], c["unit"], c["category"], c["activity"])
+            for c in find_counts_zh(text)] == [
+        (30, "exact", "志愿服务队", "organization", "volunteer_service"),
+        (500, "more_than", "志愿者", "people", "volunteer_service"),
+        (120, "exact", "场", "activity", "volunteer_service"),
+    ]
 
 
 def test_pictures_counted_by_fu():

@@ -111,6 +111,18 @@ def test_trace_records_decisions_only_when_enabled():
     assert OFF.reject(Candidate("count", 0, 1, "x"), reject) is False and OFF.candidates == []
 
 
+def test_a_component_layer_is_made_once_per_view():
+    calls = []
+
+    def words(view):
+        calls.append(view)
+        return view.text.split()
+
+    view, other = DocView("two words", "en"), DocView("two words", "en")
+    assert view.layer(words) == ["two", "words"] and view.layer(words) is view.layer(words)
+    assert other.layer(words) == ["two", "words"] and calls == [view, other]
+
+
 def test_the_default_data_folder_is_the_configs_folder():
     from pipeline.config import CONFIG_DIR
 

@@ -27,7 +27,8 @@ def fake_places(view):
              "adcode": "420107", "parents": ["420100"], "mentions": [[i, i + 17]]}]
 
 
-def fake_activities(text, language):
+def fake_activities(view):
+    text = view.text
     i = text.index("preaching")
     # " preaching" with the space in front: expanded to whole tokens, space trimmed by spaCy
     return [{"type": "preaching", "mentions": [[i, i + 9]]},

@@ -20,7 +20,7 @@ def document_view(doc: Document, trace: Trace | None = None, data=None) -> DocVi
 
 def extract_document(doc: Document, counts: bool = True, places: bool = True,
                      activities: bool = True, trace: Trace | None = None) -> Document:
-    from . import activities as activity_types
+    from .activities import find_activities
     from .places import find_places
     from .unit_keys import with_unit_keys
 
@@ -31,8 +31,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     if places:
         doc.places = find_places(view)
     if activities:
-        spacy_doc = view.spacy if doc.language != "zh" else None   # the tokens counts read
-        doc.activities = activity_types.find_activities(doc.text, doc.language, spacy_doc)
+        doc.activities = find_activities(view)
     if places:
         from .attribution import attribute
         doc.main_place = attribute(view, doc.counts, doc.places)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from .data import DataFiles
 from .decisions import OFF, Trace
+
+T = TypeVar("T")
 
 
 class Spans:
@@ -106,8 +108,19 @@ class DocView:
         self.data = data or DataFiles.at()
         self.trace = trace
         self.title = title
+        self._layers: dict[Callable, object] = {}
         if spacy_doc is not None:
             self.__dict__["spacy"] = spacy_doc
+
+    def layer(self, build: Callable[["DocView"], T]) -> T:
+        """A component's own document-wide reading, `build(view)`, made once per view (the
+        activity cues of the whole text, say): the component keeps its knowledge, the view
+        keeps the result for every caller of the document."""
+        try:
+            return self._layers[build]   # type: ignore[return-value]
+        except KeyError:
+            found = self._layers[build] = build(self)
+            return found
 
     # ---------------------------------------------------------------- tokens
 

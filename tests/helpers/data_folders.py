@@ -12,8 +12,11 @@ CONFIGS = Path(__file__).resolve().parents[2] / "configs"
 
 
 def copied_data(tmp_path: Path, folder: str) -> Path:
-    """configs/<folder> copied to tmp_path/<folder>."""
+    """configs/<folder> copied to tmp_path/<folder>, with the taxonomy beside it (the count → activity
+    linker reads the same data folder)."""
     shutil.copytree(CONFIGS / folder, tmp_path / folder)
+    if not (tmp_path / "taxonomy.toml").exists():
+        shutil.copy(CONFIGS / "taxonomy.toml", tmp_path)
     return tmp_path / folder
 
 

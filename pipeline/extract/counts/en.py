@@ -209,7 +209,7 @@ def _named_or_group_link(ct: CountText, r: Reading, unit: Unit) -> str | None:
     marks = ct.lex.marks
     named = ct.text[r.phrase.end:unit.start].strip()
     named = named.strip(marks.quote_chars) if named[:1] in marks.open_quotes else ""
-    if named and link.thing_type(named, "en"):
+    if named and link.thing_type(named, "en", ct.view.data):
         r.support(QUOTED_TYPE)
         return named
     if unit.category != "people":
@@ -234,20 +234,22 @@ def _count(ct: CountText, phrase: NumberPhrase, unit: Unit, span_start: int, spa
         "unit": unit.text.strip(),
         "unit_normalized": unit.normalized,
         "category": unit.category,
-        "activity": _activity(ct, unit, link_unit, sentence),
+        "activity": _activity(ct, phrase, unit, link_unit, sentence),
         "span": [span_start, span_end],
     }
 
 
-def _activity(ct: CountText, unit: Unit, link_unit: str | None, sentence: tuple[int, int]) -> str | None:
+def _activity(ct: CountText, phrase: NumberPhrase, unit: Unit, link_unit: str | None,
+              sentence: tuple[int, int]) -> str | None:
     if unit.category not in ct.lex.linked_categories and not link_unit:
         return None
     lex = ct.nouns
     neutral = unit.category == "people" and (
         unit.head in lex.neutral_people or lex.lemma(unit.head) in lex.neutral_people)
+    # the count as a whole stands where its number and its thing are
     return link.count_type_en(ct.view, unit.text, unit.normalized, link_unit, neutral, sentence,
                               lambda: _previous_sentence(ct, sentence[0]),
-                              unit_span=(unit.start, unit.end))
+                              unit_span=(min(unit.start, phrase.q_start), max(unit.end, phrase.end)))
 
 
 def _previous_sentence(ct: CountText, s_start: int) -> str:

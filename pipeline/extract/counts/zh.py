@@ -100,8 +100,7 @@ def find_counts_zh(view) -> list[dict]:
             "low": low, "high": value if low is not None else None,
             "qualifier": qualifier, "unit": unit, "unit_normalized": None,
             "category": category_of(unit, measure, lex),
-            "activity": link.count_type_zh(view, unit, ct.sentence_around(unit_start, unit_end),
-                                           unit_span=(unit_start, unit_end)),
+            "activity": link.count_type_zh(view, unit, unit_span=(unit_start, unit_end)),
             "span": [min(unit_start, span_start), max(unit_end, span_end)],
         }
         found.append((m, count, found_by))
