@@ -27,7 +27,8 @@ Modules: lexicon (data-file models, word lists, name indexes), rules (rule ids, 
 registry, the trace's record), tokens (English tokens, scan state), en (English recognition
 steps), sites (named sites, institutions), countries (foreign countries), en_filters and
 zh_filters (the rejecting predicates), zh (Chinese gazetteer names), zh_suffix (Chinese names
-before a suffix), zh_english (English names of Chinese places), resolve (admin mentions,
+before a suffix), zh_words (jieba's words of a clause: ordinary words and verbs around a
+suffix), zh_english (English names of Chinese places), resolve (admin mentions,
 disambiguation, result places), towns (township lookup by English key), merge (English
 merging: township names from the data, near-identical spellings, later bare mentions). This
 module: the entry point.

@@ -105,6 +105,15 @@ class ZhEnglish(DataModel):
     head_first: str
 
 
+class ZhWords(DataModel):
+    clause_chars: Pattern
+    clause_window: int
+    name_tags: list[str]
+    name_max_frequency: int
+    verb_tags: list[str]
+    verb_min_chars: int
+
+
 class ZhLexicon(DataModel):
     name_chars: Pattern
     min_stem: int
@@ -117,6 +126,7 @@ class ZhLexicon(DataModel):
     list_end: str
     list_max_items: int
     english: ZhEnglish
+    words: ZhWords
     subcounty_suffixes: dict[str, LocalLevel]
     site_suffixes: dict[str, SiteLevel]
     site_max_stem: int
