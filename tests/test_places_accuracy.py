@@ -41,3 +41,12 @@ def test_a_verb_leaves_a_road_named_community_whole():
 
 def test_a_township_spelling_is_not_cut_by_the_suffix_rule():
     assert _names_zh("暑假里，工作队走进来马乡，看望村民。") in (["来马乡"], [])
+
+
+# -- English: how names are written -------------------------------------------------------
+def test_a_possessive_name_is_the_place():
+    text = "Three communities in Maple Road of Guangzhou's Tianhe district and Shanghai’s old town were praised."
+    got = {p["name"]: p for p in _places(text, "en")}
+    assert got["Guangzhou"]["adcode"] == "440100"
+    assert got["Shanghai"]["adcode"] == "310000"
+    assert got["Tianhe District"]["adcode"] == "440106"

@@ -17,7 +17,7 @@ from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
 from .resolve import AdminMention, suffix_ok
 from .rules import EN_PINYIN, EN_RENDERING, EN_SUFFIX, EN_TRANSLATED, LEVEL_WORD, first_rejection
 from .sites import add_site, site_gap_ok
-from .tokens import EnScan, display_name, suffix_at
+from .tokens import EnScan, display_name, suffix_at, without_possessive
 
 
 def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], lex: Lexicon) -> list[Division]:
@@ -167,7 +167,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         shortest = lex.resolve.min_short_chars
         named = [d for d in cands if len(d.short_zh) >= shortest] or cands   # one-character names go
         admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), named, "bare",
-                                  text_name=" ".join(toks.items[j][0] for j in range(i, i + k)),
+                                  text_name=without_possessive(" ".join(toks.items[j][0] for j in range(i, i + k))),
                                   rule=EN_PINYIN, key=key))
         for j in range(i, i + k):
             used[j] = True
