@@ -61,7 +61,7 @@ def find_places(view: DocView) -> list[dict]:
     if view.language == "zh":
         places = results(find_zh(text, data, titles, found))
     else:
-        places = results(_find_en(text, data, titles, found))
+        places = results(_find_en(view, data, titles, found))
     found.finish(places)
     return places
 
@@ -76,8 +76,9 @@ def _titles(view: DocView, data: PlaceData) -> Spans:
     return view.quotes.spans(max_chars=data.lex.title_max_chars, marks="《")
 
 
-def _find_en(text: str, data: PlaceData, titles: Spans, found) -> list[Place]:
-    scan = recognise_en(text, data, titles, found)
+def _find_en(view: DocView, data: PlaceData, titles: Spans, found) -> list[Place]:
+    text = view.text
+    scan = recognise_en(text, data, titles, found, quotes=lambda: view.quotes)
     gz, lex = scan.gz, scan.lex
     places = admin_places(gz, scan.admin, lex, found)
     towns = TownLookup(data, places)

@@ -42,6 +42,8 @@ class EnSites(DataModel):
     of_level_words: list[str]
     stop: list[str]
     regions: list[str]
+    joiners: list[str]
+    of_heads: list[str]
     connectors: list[str]
     connector_hosts: list[str]
     generic: list[str]
@@ -75,12 +77,18 @@ class EnTowns(DataModel):
     translated_combinations: int
 
 
+class EnglishNames(DataModel):
+    quote_marks: str
+    quote_max_chars: int
+
+
 class EnLexicon(DataModel):
     joining_spaces: str
     token: Pattern
     translated_unit_suffixes: list[str]
     windows: EnWindows
     words: EnWords
+    english_names: EnglishNames
     towns: EnTowns
     admin_suffixes: dict[str, list[str]]
     subcounty_suffixes: dict[str, tuple[LocalLevel, str]]
@@ -92,6 +100,8 @@ class EnLexicon(DataModel):
     generic_words: list[str]
     ethnic_groups: list[str]
     bare_stop: list[str]
+    person_roles: list[str]
+    person_role_gap: str
     surnames: list[str]
 
 
@@ -150,6 +160,7 @@ class ZhLexicon(DataModel):
 
 class EnPinyin(DataModel):
     word: Pattern
+    strict_word: Pattern
 
 
 class Titles(DataModel):

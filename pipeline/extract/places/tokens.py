@@ -20,7 +20,7 @@ from .rules import ENGLISH_WORDS, PINYIN_WORDS
 _first_char = itemgetter(0)
 
 
-def _possessive(word: str) -> bool:
+def is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s")) and len(word) > 2
 
 
@@ -70,7 +70,7 @@ class Tokens:
         # a possessive's key is its name's ("Guangzhou's" -> guangzhou): no pinyin syllable
         # follows an apostrophe with s, so a word ending so is a name and its 's
         if "'s" in text or "’s" in text:
-            for x in compress(range(len(keyed)), map(_possessive, lower)):
+            for x in compress(range(len(keyed)), map(is_possessive, lower)):
                 keyed[x] = keyed[x][:-1]
         self.keys = keyed
         # token i and i+1 are separated by spaces only (no newline)
@@ -155,7 +155,7 @@ def name_key(words: list[str], lex: Lexicon) -> str:
 
 def without_possessive(word: str) -> str:
     """"Guangzhou's" -> "Guangzhou" (a name's word, without the possessive the text adds)."""
-    return word[:-2] if _possessive(word) else word
+    return word[:-2] if is_possessive(word) else word
 
 
 def display_name(words: list[str], lex: Lexicon) -> str:
@@ -197,6 +197,7 @@ class EnScan:
         self.admin_used: list[bool] = []        # `used` after the suffixed admin names (step 2)
         self._name_starts: list[int] | None = None
         self.cues: list[int] = []               # tokens that may start a phrase a step looks for
+        self.quotes = None                      # () -> the text's QuoteIndex (the view's), or None
 
     def cues_in(self, words) -> list[int]:
         """The cue tokens (see en._cue_words) whose lowercase form is in `words`, in order."""

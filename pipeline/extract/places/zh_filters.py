@@ -44,6 +44,21 @@ def _river_after_short_name(scan, start, end, entries) -> bool:
     return not any(index.get(text[end:end + length]) for length in scan.lex.zh.next_name_lengths)
 
 
+@predicate("zh_match", "place.zh.across_words",
+           "the name begins inside an ordinary word or ends inside one (建成|县级, 大|理论, 委和|县直): "
+           "jieba's words do not have it")
+def _across_words(scan, start, end, entries) -> bool:
+    for first, stop, word, pos_tag in scan.words.around(start):
+        if stop <= start:
+            continue
+        if first >= end:
+            break
+        crosses = (first < start < stop) or (first < end < stop)
+        if crosses and not _name_word(scan, word, pos_tag):
+            return True
+    return False
+
+
 # -- gazetteer names as administrative units (scan, start, end, entries) ------------------
 @predicate("zh_admin", "place.zh.inside_longer_name",
            "inside a name found by its suffix, and not the place that name starts with")
