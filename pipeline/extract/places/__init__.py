@@ -27,7 +27,8 @@ Modules: lexicon (data-file models, word lists, name indexes), rules (rule ids, 
 registry, the trace's record), tokens (English tokens, scan state), en (English recognition
 steps), sites (named sites, institutions), countries (foreign countries), en_filters and
 zh_filters (the rejecting predicates), zh (Chinese gazetteer names), zh_suffix (Chinese names
-before a suffix), zh_english (English names of Chinese places), resolve (admin mentions,
+before a suffix), zh_words (jieba's words of a clause: ordinary words and verbs around a
+suffix), zh_english (English names of Chinese places), resolve (admin mentions,
 disambiguation, result places), towns (township lookup by English key), merge (English
 merging: township names from the data, near-identical spellings, later bare mentions). This
 module: the entry point.
@@ -60,7 +61,7 @@ def find_places(view: DocView) -> list[dict]:
     if view.language == "zh":
         places = results(find_zh(text, data, titles, found))
     else:
-        places = results(_find_en(text, data, titles, found))
+        places = results(_find_en(view, data, titles, found))
     found.finish(places)
     return places
 
@@ -75,8 +76,9 @@ def _titles(view: DocView, data: PlaceData) -> Spans:
     return view.quotes.spans(max_chars=data.lex.title_max_chars, marks="《")
 
 
-def _find_en(text: str, data: PlaceData, titles: Spans, found) -> list[Place]:
-    scan = recognise_en(text, data, titles, found)
+def _find_en(view: DocView, data: PlaceData, titles: Spans, found) -> list[Place]:
+    text = view.text
+    scan = recognise_en(text, data, titles, found, quotes=lambda: view.quotes)
     gz, lex = scan.gz, scan.lex
     places = admin_places(gz, scan.admin, lex, found)
     towns = TownLookup(data, places)

@@ -13,11 +13,11 @@ from ...gazetteer import Division, Gazetteer, norm_key
 from ..data import DataFiles
 from .countries import find_countries_en
 from ..doc import Spans
-from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes
+from .lexicon import Lexicon, PlaceData, build_lexicon, en_name_prefixes, is_pinyin
 from .resolve import AdminMention, suffix_ok
 from .rules import EN_PINYIN, EN_RENDERING, EN_SUFFIX, EN_TRANSLATED, LEVEL_WORD, first_rejection
 from .sites import add_site, site_gap_ok
-from .tokens import EnScan, display_name, suffix_at
+from .tokens import EnScan, display_name, suffix_at, without_possessive
 
 
 def translated_units(gz: Gazetteer, words: list[str], endings: tuple[str, ...], lex: Lexicon) -> list[Division]:
@@ -167,7 +167,7 @@ def find_admin_names(scan: EnScan, bare: bool) -> None:
         shortest = lex.resolve.min_short_chars
         named = [d for d in cands if len(d.short_zh) >= shortest] or cands   # one-character names go
         admin.append(AdminMention((toks.items[i][1], toks.items[i + k - 1][2]), named, "bare",
-                                  text_name=" ".join(toks.items[j][0] for j in range(i, i + k)),
+                                  text_name=without_possessive(" ".join(toks.items[j][0] for j in range(i, i + k))),
                                   rule=EN_PINYIN, key=key))
         for j in range(i, i + k):
             used[j] = True
@@ -215,26 +215,23 @@ def find_local_names(scan: EnScan) -> None:
         lead = scan.lead_admin(start, j)
         if lead and not all(toks.lower[x] in lex.name_word_pinyin for x in range(start + lead, j)):
             start += lead
-        if start == j:
-            continue        # no name before the suffix word
-        why = first_rejection(checks, scan, j, k, start, level)
-        if why is not None:
-            found.drop((toks.items[start][1], toks.items[j + k - 1][2]), EN_SUFFIX, why)
-            continue
-        name_words = [toks.items[x][0] for x in range(start, j)]
+        while start < j and not toks.cap(start):
+            start += 1     # "the mountain village of Maple": a lowercase word starts no name
         end = j + k - 1
-        # "Xinhe Community of Maple Garden Road": MT put the name's head after "of"
-        if level == "community" and end + 2 < n and toks.lower[end + 1] == head_after and toks.joined(end) \
-                and toks.joined(end + 1) and toks.cap(end + 2) and not used[end + 2]:
-            r = end + 2
-            while r + 1 < n and r - end - 1 < head_words and toks.joined(r) and toks.cap(r + 1) and not used[r + 1] \
-                    and toks.lower[r + 1] not in lex.stop_words:
-                r += 1
-            tail = [toks.items[x][0] for x in range(end + 2, r + 1)]
-            if not (suffix_at(toks, r + 1, lex.subcounty_by_first, lex) or suffix_at(toks, r + 1, lex.admin_by_first, lex)
-                    or gz.by_en.get(norm_key("".join(tail)))):
-                name_words = tail + name_words
-                end = r
+        # "Xinhe Community of Maple Garden Road", "the village of Maple": MT put the name after "of"
+        tail = _name_after_of(scan, end) if level == "community" else None
+        if start == j and (tail is None or not all(is_pinyin(toks.items[x][0], lex) for x in range(end + 2, tail + 1))):
+            continue        # no name before the suffix word (nor a pinyin name after "of": not "of CCNU")
+        if start < j:
+            why = first_rejection(checks, scan, j, k, start, level)
+            if why is not None:
+                found.drop((toks.items[start][1], toks.items[end][2]), EN_SUFFIX, why)
+                continue
+        name_words = [toks.items[x][0] for x in range(start, j)]
+        if tail is not None:
+            r = tail
+            name_words = [toks.items[x][0] for x in range(end + 2, r + 1)] + name_words
+            end = r
         canonical_suffix = canonical if level in ("township", "community") else ""
         suffix_words = [toks.items[x][0] for x in range(j, j + k)]
         scan.add_local(name_words, suffix_words, level, canonical_suffix,
@@ -243,9 +240,29 @@ def find_local_names(scan: EnScan) -> None:
             used[x] = True
 
 
-def recognise_en(text: str, places: PlaceData, titles: Spans, found) -> EnScan:
-    """Steps 1-3, then bare admin names: the scan's admin mentions and local places."""
+def _name_after_of(scan: EnScan, end: int) -> int | None:
+    """After a community or village word at `end`: "of" and a capitalised name (not a street,
+    town or unit of its own), the name's last token; else None."""
+    toks, lex, n, used = scan.toks, scan.lex, scan.n, scan.used
+    if not (end + 2 < n and toks.lower[end + 1] == lex.words.of and toks.joined(end) and toks.joined(end + 1)
+            and toks.cap(end + 2) and not used[end + 2]):
+        return None
+    r = end + 2
+    while r + 1 < n and r - end - 1 < lex.windows.community_head_words and toks.joined(r) and toks.cap(r + 1) \
+            and not used[r + 1] and toks.lower[r + 1] not in lex.stop_words:
+        r += 1
+    tail = [toks.items[x][0] for x in range(end + 2, r + 1)]
+    if suffix_at(toks, r + 1, lex.subcounty_by_first, lex) or suffix_at(toks, r + 1, lex.admin_by_first, lex) \
+            or scan.gz.by_en.get(norm_key("".join(tail))):
+        return None
+    return r
+
+
+def recognise_en(text: str, places: PlaceData, titles: Spans, found, quotes=None) -> EnScan:
+    """Steps 1-3, then bare admin names: the scan's admin mentions and local places. `quotes`:
+    a callable giving the text's QuoteIndex (the view's; asked for only when needed)."""
     scan = EnScan(text, places, titles, found)
+    scan.quotes = quotes
     scan.cues = scan.toks.where(places.build(_cue_words))
     find_renderings(scan)
     find_translated_units(scan)

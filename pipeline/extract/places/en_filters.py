@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ...gazetteer import norm_key
 from .countries import country_after_stop
+from .lexicon import function_words, is_pinyin
 from .rules import predicate
 from .sites import is_ordinal, site_continues
 
@@ -44,6 +45,16 @@ def _one_character_name(scan, i, k, key, cands) -> bool:
 def _after_surname(scan, i, k, key, cands) -> bool:
     toks = scan.toks
     return i > 0 and toks.joined(i - 1) and toks.lower[i - 1] in scan.lex.surnames
+
+
+@predicate("en_bare", "place.en.after_role_word",
+           "right after a person's role or title ('reporter Long Li', 'Secretary Wang Shan'): a person's name")
+def _after_role_word(scan, i, k, key, cands) -> bool:
+    toks, lex = scan.toks, scan.lex
+    if i == 0 or toks.lower[i - 1] not in lex.person_roles:
+        return False
+    gap = scan.text[toks.items[i - 1][2]:toks.items[i][1]]
+    return gap.strip(lex.person_role_gap) == ""
 
 
 @predicate("en_bare", "place.en.before_given_name",
@@ -85,6 +96,41 @@ def _town_named_after_village(scan, j, k, start, level) -> bool:
 def _ordinary_words_before_suffix(scan, j, k, start, level) -> bool:
     lower, lex = scan.toks.lower, scan.lex
     return all(lower[x] in lex.generic_words or lower[x] in lex.stop_words for x in range(start, j))
+
+
+@predicate("en_local", "place.en.function_word_name",
+           "the name starts with a function word (spaCy's English stop words: 'My village is ...', "
+           "'Which community')")
+def _function_word_name(scan, j, k, start, level) -> bool:
+    return scan.toks.lower[start] in scan.places.build(function_words)
+
+
+def _english_words(scan, start: int, j: int) -> bool:
+    """The name's words are all English (none written as pinyin) and the gazetteer has no unit
+    of that name."""
+    toks, lex = scan.toks, scan.lex
+    if any(is_pinyin(toks.items[x][0], lex) for x in range(start, j)):
+        return False
+    return not scan.gz.by_en.get("".join(toks.keys[x] for x in range(start, j)))
+
+
+@predicate("en_local", "place.en.english_slogan",
+           "English words only, inside a title-case phrase that goes on ('Leading Community Governance') "
+           "or quoted alone ('the \"Red Property Community\" drive'): a slogan, not a name")
+def _english_slogan(scan, j, k, start, level) -> bool:
+    if not _english_words(scan, start, j):
+        return False
+    toks, lex = scan.toks, scan.lex
+    after = j + k
+    if after < scan.n and toks.joined(after - 1) and toks.cap(after) and toks.lower[after] not in lex.stop_words \
+            and toks.lower[after] not in lex.suffix_first_words:
+        return True
+    if scan.quotes is None:
+        return False
+    names = lex.english_names
+    span_end = toks.items[after - 1][2]
+    quote = scan.quotes().find(toks.items[start][1], max_chars=names.quote_max_chars, marks=names.quote_marks)
+    return quote is not None and quote.end - 1 == span_end
 
 
 # -- step 3: names before a site head word (scan, j, k, start) ---------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ...errors import ConfigError
 from ...gazetteer import Gazetteer, gazetteer_files, norm_key, read_gazetteer
 from ..data import DataFiles
-from .models import (EnSites, EnTowns, EnWindows, EnWords, LexiconFile, NamedRow, PinyinRow, PlacesFile,
+from .models import (EnglishNames, EnSites, EnTowns, EnWindows, EnWords, LexiconFile, NamedRow, PinyinRow, PlacesFile,
                      RenderingRow, Resolve, WordCharsRow, ZhEnglish, ZhLexicon)
 from .rules import Checks
 
@@ -40,7 +40,10 @@ class Lexicon:
     generic_words: frozenset
     bare_stop: frozenset
     surnames: frozenset
+    person_roles: frozenset
+    person_role_gap: str
     pinyin_word: re.Pattern
+    strict_pinyin_word: re.Pattern
     zh_subcounty: dict
     zh_sites: dict
     zh_max_stem: int
@@ -60,6 +63,8 @@ class Lexicon:
     renderings: tuple[tuple[tuple[str, ...], str, str], ...]             # (words lower), stem, mode
     site_stop: frozenset = frozenset()
     site_connectors: frozenset = frozenset()
+    site_joiners: frozenset = frozenset()
+    of_heads: frozenset = frozenset()
     site_connector_hosts: frozenset = frozenset()
     site_generic: frozenset = frozenset()
     site_regions: frozenset = frozenset()
@@ -77,6 +82,7 @@ class Lexicon:
     joining_spaces: frozenset = frozenset()           # spaces that join two words of one name
     windows: EnWindows | None = None                  # how far the English steps look
     words: EnWords | None = None                      # single words with a role in a pattern
+    english_names: EnglishNames | None = None         # names of English words: slogans, quotations
     towns: EnTowns | None = None                      # township look-up by English key
     sites: EnSites | None = None                      # named sites: windows, gaps, ordinals
     ordinal_endings: frozenset = frozenset()
@@ -150,7 +156,10 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         generic_words=frozenset(w.lower() for w in en.generic_words),
         bare_stop=frozenset(en.bare_stop),
         surnames=frozenset(w.lower() for w in en.surnames),
+        person_roles=frozenset(w.lower() for w in en.person_roles),
+        person_role_gap=en.person_role_gap,
         pinyin_word=re.compile(d.en_pinyin.word),
+        strict_pinyin_word=re.compile(d.en_pinyin.strict_word),
         zh_subcounty=dict(zh.subcounty_suffixes),
         zh_sites=dict(zh.site_suffixes),
         zh_max_stem=zh.max_stem,
@@ -170,6 +179,8 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         renderings=renderings_sorted,
         site_stop=frozenset(w.lower() for w in sites.stop),
         site_connectors=frozenset(sites.connectors),
+        site_joiners=frozenset(sites.joiners),
+        of_heads=frozenset(w.lower() for w in sites.of_heads),
         site_connector_hosts=frozenset(w.lower() for w in sites.connector_hosts),
         site_generic=frozenset(w.lower() for w in sites.generic),
         site_regions=frozenset(w.lower() for w in sites.regions),
@@ -187,6 +198,7 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         joining_spaces=frozenset(en.joining_spaces),
         windows=en.windows,
         words=en.words,
+        english_names=en.english_names,
         towns=en.towns,
         sites=sites,
         ordinal_endings=frozenset(sites.ordinal_endings),
@@ -210,6 +222,23 @@ def build_lexicon(files: DataFiles) -> Lexicon:
         suffix_first_words=suffix_first,
         name_inner_stop=suffix_first | frozenset(name_word_pinyin),
     )
+
+
+_APOSTROPHES = re.compile("['’-]")
+
+
+def is_pinyin(word: str, lex: Lexicon) -> bool:
+    """The word is written as pinyin is (syllables; one starting with a vowel after an apostrophe)."""
+    return all(lex.strict_pinyin_word.match(part) for part in _APOSTROPHES.split(word.lower()) if part)
+
+
+def function_words(files: DataFiles) -> frozenset:
+    """English function words (spaCy's English stop words: determiners, pronouns, numbers ...)
+    that are not also pinyin syllables (He, An): a name does not start with one."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lex = files.build(build_lexicon)
+    return frozenset(w for w in STOP_WORDS if w.isalpha() and not is_pinyin(w, lex))
 
 
 def institutions(files: DataFiles) -> tuple[dict, tuple]:

@@ -42,6 +42,8 @@ class EnSites(DataModel):
     of_level_words: list[str]
     stop: list[str]
     regions: list[str]
+    joiners: list[str]
+    of_heads: list[str]
     connectors: list[str]
     connector_hosts: list[str]
     generic: list[str]
@@ -75,12 +77,18 @@ class EnTowns(DataModel):
     translated_combinations: int
 
 
+class EnglishNames(DataModel):
+    quote_marks: str
+    quote_max_chars: int
+
+
 class EnLexicon(DataModel):
     joining_spaces: str
     token: Pattern
     translated_unit_suffixes: list[str]
     windows: EnWindows
     words: EnWords
+    english_names: EnglishNames
     towns: EnTowns
     admin_suffixes: dict[str, list[str]]
     subcounty_suffixes: dict[str, tuple[LocalLevel, str]]
@@ -92,6 +100,8 @@ class EnLexicon(DataModel):
     generic_words: list[str]
     ethnic_groups: list[str]
     bare_stop: list[str]
+    person_roles: list[str]
+    person_role_gap: str
     surnames: list[str]
 
 
@@ -103,6 +113,15 @@ class ZhEnglish(DataModel):
     number: str
     head_first_suffixes: list[str]
     head_first: str
+
+
+class ZhWords(DataModel):
+    clause_chars: Pattern
+    clause_window: int
+    name_tags: list[str]
+    name_max_frequency: int
+    verb_tags: list[str]
+    verb_min_chars: int
 
 
 class ZhLexicon(DataModel):
@@ -117,6 +136,7 @@ class ZhLexicon(DataModel):
     list_end: str
     list_max_items: int
     english: ZhEnglish
+    words: ZhWords
     subcounty_suffixes: dict[str, LocalLevel]
     site_suffixes: dict[str, SiteLevel]
     site_max_stem: int
@@ -140,6 +160,7 @@ class ZhLexicon(DataModel):
 
 class EnPinyin(DataModel):
     word: Pattern
+    strict_word: Pattern
 
 
 class Titles(DataModel):

@@ -13,7 +13,7 @@ from ...gazetteer import LEVEL_RANK, Division, Gazetteer, norm_key
 from .lexicon import Lexicon
 from .rules import (BARE_NO_CONTEXT, CONTEXT, EN_PINYIN, EN_VARIANT, FULL_NAME, GENERIC_NO_PARENT, LEVEL_WORD,
                     NAMED_ELSEWHERE, OUTRANKED, PARENT_OR_SIBLING, PROVINCE_OR_CITY, RENDERING_NO_CONTEXT,
-                    RENDERING_TRUSTED, UNDECIDED, UNIQUE_REPEATED, UNNAMED)
+                    RENDERING_TRUSTED, UNDECIDED, UNIQUE_REPEATED, UNNAMED, FAR_FROM_OTHERS)
 
 
 @dataclass(slots=True)
@@ -111,7 +111,8 @@ def resolve(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon) -> None:
 _NAMED = {"suffix": LEVEL_WORD, "full": FULL_NAME, "render-any": RENDERING_TRUSTED}
 
 
-def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: dict) -> tuple[bool, str]:
+def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: dict,
+           provinces: frozenset = frozenset()) -> tuple[bool, str]:
     """The rule scorer of administrative mentions: (kept, the reason) — a support when kept, a
     rejection when not."""
     d = m.chosen
@@ -142,6 +143,10 @@ def accept(m: AdminMention, suffix_codes: set[str], lex: Lexicon, bare_counts: d
     # (Chinese short names are ordinary words too often: 同心, 平安; they need context)
     if m.kind == "bare" and len(m.cands) == 1 and len(d.short_zh) >= lex.resolve.min_short_chars \
             and bare_counts.get(d.code, 0) >= lex.resolve.bare_min_mentions:
+        # ... and not far from every other place: a document about other provinces names a
+        # person, a newspaper or a nickname so ("reporter Long Li", "the Maple Evening News")
+        if provinces and d.code[:2] not in provinces:
+            return False, FAR_FROM_OTHERS
         return True, UNIQUE_REPEATED
     return False, BARE_NO_CONTEXT
 
@@ -162,9 +167,13 @@ def admin_places(gz: Gazetteer, mentions: list[AdminMention], lex: Lexicon, foun
     for m in mentions:
         if m.chosen is not None and m.kind in ("bare", "short"):
             bare_counts[m.chosen.code] = bare_counts.get(m.chosen.code, 0) + 1
+    # the provinces of the places the document names for sure (with a level word, in full, a
+    # province or city)
+    provinces = frozenset(m.chosen.code[:2] for m in mentions if m.chosen is not None and (
+        m.kind in ("suffix", "full") or m.chosen.level in ("province", "city")))
     places: dict[str, Place] = {}
     for m in mentions:
-        kept, why = accept(m, suffix_codes, lex, bare_counts)
+        kept, why = accept(m, suffix_codes, lex, bare_counts, provinces)
         if not kept:
             if found.on:
                 found.drop(m.span, mention_rule(m), why, *m.supports, item=_would_be(m))

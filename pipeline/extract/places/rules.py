@@ -95,6 +95,9 @@ OUTRANKED = RULES.add("place.any.outranked_namesake", "reject",
                       "a province or city name alone that a namesake of its level also has")
 BARE_NO_CONTEXT = RULES.add("place.any.bare_name_without_context", "reject",
                             "a name alone with no parent, sibling or level word, not unique and repeated")
+FAR_FROM_OTHERS = RULES.add("place.any.far_from_other_places", "reject",
+                            "a name alone, unique and repeated, but in a province where the document names no "
+                            "other place (a person, a newspaper, a nickname)")
 UNNAMED = RULES.add("place.any.unnamed_namesakes", "reject",
                     "namesakes with different Chinese names, none chosen, and no English name written")
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from ...gazetteer import norm_key
-from .lexicon import Lexicon, PlaceData, institutions
+from .lexicon import Lexicon, PlaceData, institutions, is_pinyin
 from .resolve import AdminMention, Place
 from .rules import EN_INSTITUTION, EN_PINYIN, EN_SITE, KNOWN_INSTITUTION, LISTED, SITE_LEAD, first_rejection
-from .tokens import EnScan, Tokens
+from .tokens import EnScan, Tokens, is_possessive
 
 def is_ordinal(toks: Tokens, x: int, lex: Lexicon) -> bool:
     """'st' of '1st', 'th' of '10th' (digits are not tokens)."""
@@ -32,6 +32,13 @@ def _site_word(toks: Tokens, x: int, lex: Lexicon) -> bool:
     return is_ordinal(toks, x, lex) or (toks.cap(x) and toks.lower[x] not in lex.site_stop)
 
 
+def _joined_words(toks: Tokens, a: int, b: int, lex: Lexicon) -> bool:
+    """Two words "and" may join inside one site's name: English words, not pinyin names nor
+    abbreviations (not "CCNU and Maple Middle School": two sites)."""
+    return all(not is_ordinal(toks, x, lex) and not toks.items[x][0].isupper()
+               and not is_pinyin(toks.items[x][0], lex) for x in (a, b))
+
+
 def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
     """First token of a site's name ending before head token j: capitalised words, "No. 3",
     ordinals, and "of the" after a host word ("Former Site of the ... Institute")."""
@@ -42,6 +49,10 @@ def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
             break
         if _site_word(toks, x, lex):
             start = x
+            continue
+        if toks.lower[x] in lex.site_joiners and x > 0 and _site_word(toks, x - 1, lex) and not blocked[x - 1] \
+                and site_gap_ok(toks, x, lex) and _joined_words(toks, x - 1, x + 1, lex):
+            start = x - 1      # "Vocational and Technical College", "Science and Technology Museum"
             continue
         if toks.lower[x] in lex.site_connectors:
             y = x
@@ -55,6 +66,35 @@ def _site_start(toks: Tokens, j: int, blocked: list, lex: Lexicon) -> int:
     while start < j and (not toks.cap(start) or toks.lower[start] in lex.site_stop):
         start += 1
     return start
+
+
+def _name_after_of(scan: EnScan, j: int, end: int) -> int:
+    """After an institution's head word (University, Institute ...): "of" and capitalised words
+    joined by "and" ("Hunan Institute of Technology", "University of Finance and Economics"), and
+    a site head right after them ("... of Finance and Economics Primary School"): the site's
+    last token; else `end`."""
+    toks, lex, used, n = scan.toks, scan.lex, scan.used, scan.n
+    if toks.lower[j] not in lex.of_heads or end + 2 >= n or toks.lower[end + 1] != lex.words.of \
+            or not toks.joined(end) or not toks.joined(end + 1):
+        return end
+    r, x = end, end + 2
+    while x < n and x - end - 1 <= lex.sites.max_words and not used[x] and toks.cap(x) \
+            and toks.lower[x] not in lex.site_stop and toks.lower[x] not in lex.stop_words:
+        r = x
+        if x + 2 < n and toks.joined(x) and toks.lower[x + 1] in lex.site_joiners and toks.joined(x + 1):
+            x += 2
+        elif x + 1 < n and toks.joined(x):
+            x += 1
+        else:
+            break
+    if r == end:
+        return end
+    for words, _level in lex.site_suffixes:       # a longer site's head right after: the site
+        m = len(words)
+        if tuple(toks.lower[r + 1:r + 1 + m]) == words and toks.cap(r + 1) and toks.joined(r) \
+                and all(toks.joined(y) for y in range(r + 1, r + m)):
+            return r + m
+    return r
 
 
 def site_continues(toks: Tokens, r: int, lex: Lexicon) -> bool:
@@ -89,8 +129,8 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
     start = _site_start(toks, j, _Blocked(used, admin_used), lex)
     if start == j:
         return   # no name before the head word
-    end = j + k - 1
-    span = (toks.items[start][1], toks.items[end][2])
+    end = _name_after_of(scan, j, j + k - 1)
+    span = (toks.items[start][1], toks.items[end][2] - (2 if is_possessive(toks.lower[end]) else 0))
     why = first_rejection(scan.checks.en_site, scan, j, k, start)
     if why is not None:
         scan.found.drop(span, EN_SITE, why)
@@ -101,7 +141,7 @@ def add_site(scan: EnScan, j: int, k: int, level: str) -> None:
             toks.lower[start - 2] in lex.of_level_words:
         # "the city of Nanning Lakeside Park": the city belongs to "the city of"
         start += lead
-        span = (toks.items[start][1], toks.items[end][2])
+        span = (toks.items[start][1], span[1])
         display = re.sub(r"\s+", " ", text[span[0]:span[1]]).replace("’", "'")
         key = norm_key("".join(toks.items[x][0] for x in range(start - lead, start)))
         admin.append(AdminMention((toks.items[start - lead][1], toks.items[start - 1][2]),

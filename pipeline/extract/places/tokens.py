@@ -20,6 +20,10 @@ from .rules import ENGLISH_WORDS, PINYIN_WORDS
 _first_char = itemgetter(0)
 
 
+def is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) and len(word) > 2
+
+
 class SpaceGaps(dict):
     """gap -> made of the lexicon's joining spaces only (no newline); remembers short gaps,
     which repeat endlessly. One per gazetteer folder (`token_reading`)."""
@@ -63,6 +67,11 @@ class Tokens:
         if not joined.isascii():
             for x in compress(range(len(keyed)), map(not_, map(str.isascii, keyed))):
                 keyed[x] = norm_key(words[x])
+        # a possessive's key is its name's ("Guangzhou's" -> guangzhou): no pinyin syllable
+        # follows an apostrophe with s, so a word ending so is a name and its 's
+        if "'s" in text or "’s" in text:
+            for x in compress(range(len(keyed)), map(is_possessive, lower)):
+                keyed[x] = keyed[x][:-1]
         self.keys = keyed
         # token i and i+1 are separated by spaces only (no newline)
         self.join = list(map(gaps.__getitem__, parts[2:-1:2])) + [False] if items else [False]
@@ -144,8 +153,14 @@ def name_key(words: list[str], lex: Lexicon) -> str:
     return "".join(out)
 
 
+def without_possessive(word: str) -> str:
+    """"Guangzhou's" -> "Guangzhou" (a name's word, without the possessive the text adds)."""
+    return word[:-2] if is_possessive(word) else word
+
+
 def display_name(words: list[str], lex: Lexicon) -> str:
     out: list[str] = []
+    words = words[:-1] + [without_possessive(words[-1])] if words else words
     for k, w in enumerate(words):
         lw = w.lower()
         if k and lw in lex.name_word_pinyin and lex.pinyin_word.match(norm_key(words[k - 1])):
@@ -182,6 +197,7 @@ class EnScan:
         self.admin_used: list[bool] = []        # `used` after the suffixed admin names (step 2)
         self._name_starts: list[int] | None = None
         self.cues: list[int] = []               # tokens that may start a phrase a step looks for
+        self.quotes = None                      # () -> the text's QuoteIndex (the view's), or None
 
     def cues_in(self, words) -> list[int]:
         """The cue tokens (see en._cue_words) whose lowercase form is in `words`, in order."""

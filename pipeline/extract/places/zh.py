@@ -17,6 +17,7 @@ from .resolve import AdminMention, Place, admin_places
 from .rules import FULL_NAME, ZH_EXACT, ZH_SHORT, ZH_TOWNSHIP, first_rejection
 from .zh_english import english_name
 from .zh_suffix import suffix_places
+from .zh_words import ClauseWords
 
 
 def _char_class(chars) -> re.Pattern:
@@ -83,6 +84,7 @@ class ZhScan:
         self.hard_starts: set[int] = set()     # where a unit's or township's name starts
         self.taken: list[tuple[int, int]] = []          # the names found before suffixes
         self.prefixes: set[tuple[int, int]] = set()     # the places those names start with
+        self.words = ClauseWords(text, data.lex)        # jieba's words of a clause, on first use
 
 
 def _gazetteer_names(scan: ZhScan) -> None:

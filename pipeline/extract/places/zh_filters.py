@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .rules import predicate
 from .zh_suffix import has_site_word, road_ok
+from .zh_words import frequency
 
 
 def _short_only(entries) -> bool:
@@ -43,6 +44,21 @@ def _river_after_short_name(scan, start, end, entries) -> bool:
     return not any(index.get(text[end:end + length]) for length in scan.lex.zh.next_name_lengths)
 
 
+@predicate("zh_match", "place.zh.across_words",
+           "the name begins inside an ordinary word or ends inside one (建成|县级, 大|理论, 委和|县直): "
+           "jieba's words do not have it")
+def _across_words(scan, start, end, entries) -> bool:
+    for first, stop, word, pos_tag in scan.words.around(start):
+        if stop <= start:
+            continue
+        if first >= end:
+            break
+        crosses = (first < start < stop) or (first < end < stop)
+        if crosses and not _name_word(scan, word, pos_tag):
+            return True
+    return False
+
+
 # -- gazetteer names as administrative units (scan, start, end, entries) ------------------
 @predicate("zh_admin", "place.zh.inside_longer_name",
            "inside a name found by its suffix, and not the place that name starts with")
@@ -72,7 +88,35 @@ def _suffix_inside_word(scan, i, suffix) -> bool:
     return bool(nxt) and nxt in scan.lex.zh_not_followed.get(suffix, "")
 
 
+def _name_word(scan, word: str, pos_tag: str) -> bool:
+    """A word of the gazetteer, or one jieba tags as a name and is rare enough to be one."""
+    words = scan.lex.zh.words
+    return word in scan.names.index or (pos_tag in words.name_tags and frequency(word) <= words.name_max_frequency)
+
+
+@predicate("zh_suffix_word", "place.zh.suffix_inside_ordinary_word",
+           "a one-character suffix ending an ordinary word of jieba's dictionary (农村, 下乡, 山村): no suffix")
+def _suffix_inside_ordinary_word(scan, i, suffix) -> bool:
+    if len(suffix) != 1:        # a longer suffix is a word itself, and a word ending in it its kind (师范大学)
+        return False
+    for start, stop, word, pos_tag in scan.words.around(i):
+        if stop > i:
+            return start < i and not _name_word(scan, word, pos_tag)
+    return False
+
+
 # -- the name before a suffix (scan, stem_start, i, suffix, bounded, prefix) --------------
+@predicate("zh_suffix", "place.zh.verb_before_suffix",
+           "the word before a street, community or village suffix is a verb, the suffix its object "
+           "(结合社区特点, 美化乡村): no name")
+def _verb_before_suffix(scan, stem_start, i, suffix, bounded, prefix) -> bool:
+    if prefix is not None or i - stem_start <= 0 or suffix in scan.lex.zh_sites:
+        return False       # (a site's name may well be a verb: 实验小学, 育才中学)
+    if scan.text[stem_start:i + len(suffix)] in scan.names.index:
+        return False
+    return scan.words.verb_ending_at(i)
+
+
 @predicate("zh_suffix", "place.zh.clause_before_suffix",
            "longer than max_stem with no place before it and no site word: a clause, not a name")
 def _clause_before_suffix(scan, stem_start, i, suffix, bounded, prefix) -> bool:

@@ -90,6 +90,11 @@ def suffix_places(scan: ZhScan) -> list[tuple]:
                     if _own_site_name(text, me, i, lex):
                         prefix, stem_start = None, me      # 红桥区 | 平津战役纪念馆
                     break
+        if prefix is None and suf not in lex.zh_sites:
+            # a verb inside the name is its left edge (完成|大田村), when a name is left after it
+            cut = scan.words.after_verb(stem_start, i)
+            if cut > stem_start and i - cut >= min_stem:
+                stem_start, bounded = cut, True
         rule = ZH_SITE if suf in lex.zh_sites else ZH_SUFFIX
         why = first_rejection(checks.zh_suffix, scan, stem_start, i, suf, bounded, prefix)
         if why is None:
