@@ -27,11 +27,11 @@ def build_record(doc: Document) -> dict:
             count.update((k, c[k]) for k in extra)     # validation names what should not be there
         counts.append(count)
     mark_repeats(counts, text)      # post-extraction: a figure the bulletin restates
-    place_fields = _field_orders()[3]
-    places = [_in_order({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]}, place_fields,
-                        {"parents": []})
+    place_fields, activity_fields = _field_orders()[3:5]
+    places = [_in_order({**p, "raw_mentions": [doc.to_raw(m) for m in p.get("mentions", [])]}, place_fields)
               for p in doc.places]
-    activities = [{**a, "raw_mentions": [doc.to_raw(m) for m in a.get("mentions", [])]}
+    activities = [_in_order({**a, "raw_mentions": [doc.to_raw(m) for m in a.get("mentions", [])]},
+                            activity_fields)
                   for a in doc.activities]
     meta = doc.meta
     return {
@@ -53,11 +53,15 @@ def build_record(doc: Document) -> dict:
     }
 
 
-def _in_order(item: dict, fields: tuple[str, ...], defaults: dict) -> dict:
-    """The item with its keys in the contract's order and absent defaults written out, as
-    validation would dump it: the record is then already in its dumped form."""
-    out = {k: item[k] if k in item else defaults.get(k) for k in fields if k in item or k in defaults}
-    if len(out) != len(item) + sum(1 for k in defaults if k not in item):
+_LIST_FIELDS = frozenset({"parents", "mentions", "raw_mentions"})
+
+
+def _in_order(item: dict, fields: tuple[str, ...]) -> dict:
+    """The item with its keys in the contract's order and absent fields written out with their
+    defaults (null, or [] for lists), as validation would dump it: the record is then already in
+    its dumped form."""
+    out = {k: item[k] if k in item else ([] if k in _LIST_FIELDS else None) for k in fields}
+    if len(out) < len(out.keys() | item.keys()):
         out.update((k, v) for k, v in item.items() if k not in out)   # validation names the stray key
     return out
 
@@ -115,6 +119,11 @@ def _place_ref(v) -> bool:
                          and _opt_str(v["adcode"]))
 
 
+def _opt_float(v) -> bool:
+    """A confidence: pydantic dumps a float field as a float (1 -> 1.0), so only floats pass."""
+    return v is None or (type(v) is float and isfinite(v))
+
+
 def _optional_number(v) -> bool:
     return v is None or _number(v)
 
@@ -141,11 +150,15 @@ _COUNT_FIELDS = {
     "value": _int_or_number, "low": _optional_number, "high": _optional_number, "qualifier": _str,
     "unit": _str, "unit_normalized": _opt_str, "category": _str, "unit_key": _str, "activity": _opt_str,
     "place": _place_ref, "span": _span, "raw_span": _optional_span, "evidence": _str,
+    "activity_confidence": _opt_float, "place_confidence": _opt_float,
+    "confidence": _opt_float, "reason": _opt_str,
     "repeat_of": _opt_int,
 }
 _PLACE_FIELDS = {"name": _str, "name_zh": _opt_str, "level": _str, "adcode": _opt_str,
-                 "parents": _strings, "mentions": _spans, "raw_mentions": _spans}
-_ACTIVITY_FIELDS = {"type": _str, "mentions": _spans, "raw_mentions": _spans}
+                 "parents": _strings, "mentions": _spans, "raw_mentions": _spans,
+                 "confidence": _opt_float, "reason": _opt_str}
+_ACTIVITY_FIELDS = {"type": _str, "mentions": _spans, "raw_mentions": _spans,
+                    "confidence": _opt_float, "reason": _opt_str}
 _RECORD_SCALARS = {"schema_version": _str, "doc_id": _str, "language": _str, "text": _str,
                    "title": _opt_str, "date": _opt_str, "byline": _opt_str, "issuer": _opt_str,
                    "main_place": _place_ref, "warnings": _strings, "story_id": _opt_str}
