@@ -31,8 +31,9 @@ from pipeline.clean import clean_document  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.evaluate import _count_matches, _match, _place_matches  # noqa: E402
 from pipeline.extract import document_view, extract_document  # noqa: E402
-from pipeline.extract.attribution.features import (PlaceEvidence, pair_features,  # noqa: E402
-                                                    paragraph_firsts, place_features)
+from pipeline.extract.attribution.features import (CountContext, DocumentFacts,  # noqa: E402
+                                                    PlaceEvidence, pair_features, paragraph_firsts,
+                                                    place_features)
 from pipeline.extract.attribution.lexicon import weights, words  # noqa: E402
 from pipeline.ingest import iter_sources, to_document  # noqa: E402
 
@@ -80,7 +81,8 @@ def decisions(docs):
         ev = PlaceEvidence(view, places, words(view.data))
         by_name = {g.get("name"): g for g in gold.get("places", [])}
         main_name = gold.get("main_place")
-        feats = [place_features(ev, i, counts, view.language) for i in range(len(places))]
+        facts = DocumentFacts(ev, counts)
+        feats = [place_features(ev, facts, i, view.language) for i in range(len(places))]
         main_labels = [bool(main_name) and same_place(p, by_name.get(main_name, {"name": main_name})) for p in places]
         out.append((doc_id, "main", feats, main_labels, None))
         # the count decisions use the gold main place when the pipeline finds it (teacher forcing)
@@ -96,7 +98,8 @@ def decisions(docs):
                 continue
             target = by_name.get(where, {"name": where})
             labels = [same_place(p, target) for p in places]
-            pair = [pair_features(ev, counts[hit], i, main, firsts) for i in range(len(places))]
+            ctx = CountContext(ev, counts[hit], main)
+            pair = [pair_features(ev, ctx, i, firsts) for i in range(len(places))]
             out.append((doc_id, "count", pair, labels, (counts[hit], ev)))
     return out
 

@@ -13,7 +13,8 @@ scripts/train_attribution.py. Both references are `{"name", "adcode"}` of a list
 from __future__ import annotations
 
 from ..decisions import RULES, Candidate
-from .features import PlaceEvidence, pair_features, paragraph_firsts, place_features
+from .features import (CountContext, DocumentFacts, PlaceEvidence, pair_features, paragraph_firsts,
+                       place_features)
 from .hierarchy import fill_parents
 from .lexicon import weights, words
 
@@ -36,7 +37,8 @@ def attribute(view, counts: list[dict], places: list[dict]) -> dict | None:
     ev = PlaceEvidence(view, places, words(view.data))
     fill_parents(ev)
     model = weights(view.data)
-    main_scores = [model.main_place.score(place_features(ev, i, counts, view.language))
+    facts = DocumentFacts(ev, counts)
+    main_scores = [model.main_place.score(place_features(ev, facts, i, view.language))
                    for i in range(len(places))]
     main = max(range(len(places)), key=lambda i: (main_scores[i], -i))
     trace = view.trace
@@ -44,8 +46,15 @@ def attribute(view, counts: list[dict], places: list[dict]) -> dict | None:
         for s, e in places[main].get("mentions")[:1] or [(0, 0)]:
             trace.accept(Candidate("place", s, e, MAIN_BY_SCORE, {"main_place": places[main]["name"]}))
     firsts = paragraph_firsts(ev)
+    # a place named nowhere near a count scores the same for every count: scored once
+    static = [model.count_place.score(pair_features(ev, CountContext.far(ev, main), i, firsts))
+              for i in range(len(places))]
     for count in counts:
-        scores = [model.count_place.score(pair_features(ev, count, i, main, firsts)) for i in range(len(places))]
+        ctx = CountContext(ev, count, main)
+        near = ctx.near_places(firsts)
+        constant = model.count_place.score({"counted_places": ctx.counted_places, "money": ctx.money})
+        scores = [model.count_place.score(pair_features(ev, ctx, i, firsts)) if i in near
+                  else static[i] + constant for i in range(len(places))]
         best = max(range(len(places)), key=lambda i: (scores[i], i == main, -i))
         count["place"] = place_ref(places[best])
         if trace.enabled:

@@ -119,53 +119,59 @@ def _bare_name(name: str) -> str:
                   r"Village|Autonomous \w+|New Area|Area)$", "", name)
 
 
-def place_features(ev: PlaceEvidence, i: int, counts: list[dict], language: str) -> dict[str, float]:
+class DocumentFacts:
+    """What every place's main-place features compare against, read once per document: the
+    first mentions, the largest mention count, the most specific level, and the sentences that
+    hold a count."""
+
+    def __init__(self, ev: PlaceEvidence, counts: list[dict]):
+        view, places = ev.view, ev.places
+        n = self.n = len(view.text) or 1
+        self.firsts = sorted(_first(p, n) for p in places)
+        self.most = max(len(p.get("mentions") or ()) for p in places)
+        self.body_first = min(min((m[0] for m in p.get("mentions") or () if m[0] >= ev.title_end), default=n)
+                              for p in places)
+        self.most_specific = max(SPECIFICITY[group_of(p)] for p in places)
+        self.count_sentences = [view.sentence_at(c["span"][0]) for c in counts]
+        self.codes = [p.get("adcode") for p in places]
+
+
+def place_features(ev: PlaceEvidence, facts: DocumentFacts, i: int, language: str) -> dict[str, float]:
     """Evidence that place i is the bulletin's main place."""
-    view, places, words = ev.view, ev.places, ev.words
+    view, words = ev.view, ev.words
     text, place = view.text, ev.places[i]
-    n = len(text) or 1
-    firsts = sorted(_first(p, n) for p in places)
+    n = facts.n
     first = _first(place, n)
-    mentions = len(place.get("mentions") or ())
-    most = max(len(p.get("mentions") or ()) for p in places)
-    body_mentions = [m for m in place.get("mentions") or () if m[0] >= ev.title_end]
-    body_rank = sorted({min((m[0] for m in p.get("mentions") or () if m[0] >= ev.title_end), default=n)
-                        for p in places})
-    first_body = min((m[0] for m in body_mentions), default=n)
+    own = place.get("mentions") or ()
+    first_body = min((m[0] for m in own if m[0] >= ev.title_end), default=n)
     doing = words.doing_zh if language == "zh" else words.doing_en
     bodies = words.bodies_zh if language == "zh" else words.bodies_en
-    subject = sum(1 for s, e in place.get("mentions") or () if re.match(doing, text[e:e + 60]))
-    body = sum(1 for s, e in place.get("mentions") or () if re.match(bodies, text[e:e + 40]))
-    located = sum(1 for s, e in place.get("mentions") or ()
-                  if re.search(words.located_before, text[max(0, s - 6):s]))
+    subject = sum(1 for s, e in own if re.match(doing, text[e:e + 60]))
+    body = sum(1 for s, e in own if re.match(bodies, text[e:e + 40]))
+    located = sum(1 for s, e in own if re.search(words.located_before, text[max(0, s - 6):s]))
     code = place.get("adcode")
     group = group_of(place)
-    counted = 0
-    for c in counts:
-        s_start, s_end = view.sentence_at(c["span"][0])
-        if any(s_start <= m[0] < s_end for m in place.get("mentions") or ()):
-            counted += 1
-    spec = SPECIFICITY[group]
+    counted = sum(1 for s_start, s_end in facts.count_sentences if any(s_start <= m[0] < s_end for m in own))
     f = {
         "bias": 1.0,
         "in_title": float(ev.named_in(place, ev.title) or first < ev.title_end),
         "in_title_prefix": float(ev.named_in(place, ev.title_prefix)),
-        "first_named": float(first == firsts[0]),
-        "second_named": float(len(firsts) > 1 and first == firsts[1]),
-        "first_in_body": float(first_body == body_rank[0]),
+        "first_named": float(first == facts.firsts[0]),
+        "second_named": float(len(facts.firsts) > 1 and first == facts.firsts[1]),
+        "first_in_body": float(first_body == facts.body_first),
         "relative_first": first / n,
-        "log_mentions": math.log1p(mentions),
-        "most_mentioned": float(mentions == most),
-        "only_place": float(len(places) == 1),
+        "log_mentions": math.log1p(len(own)),
+        "most_mentioned": float(len(own) == facts.most),
+        "only_place": float(len(ev.places) == 1),
         "subject": min(subject, 3) / 3,
         "reporting_body": min(body, 2) / 2,
         "located_in": min(located, 2) / 2,
-        "counts_near": counted / max(1, len(counts)),
+        "counts_near": counted / max(1, len(facts.count_sentences)),
         "heads_chain": float(ev.container[i]),
         "in_chain": float(ev.contained[i]),
-        "contains_other": float(any(_contains_code(code, p.get("adcode")) for p in places)),
-        "inside_other": float(any(_contains_code(p.get("adcode"), code) for p in places)),
-        "most_specific": float(spec == max(SPECIFICITY[group_of(p)] for p in places)),
+        "contains_other": float(any(_contains_code(code, c) for c in facts.codes)),
+        "inside_other": float(any(_contains_code(c, code) for c in facts.codes)),
+        "most_specific": float(SPECIFICITY[group] == facts.most_specific),
         "has_code": float(bool(code)),
         "zh": float(language == "zh"),
     }
@@ -174,48 +180,89 @@ def place_features(ev: PlaceEvidence, i: int, counts: list[dict], language: str)
     return f
 
 
-def pair_features(ev: PlaceEvidence, count: dict, i: int, main: int | None,
+class CountContext:
+    """Where one count stands, read once for all the places it may belong to: the mentions of
+    its sentence before and after it, its clause, its paragraph, the heading above it and the
+    place an anaphor in its sentence ("the subdistrict") points to."""
+
+    __slots__ = ("main", "main_spec", "p_index", "c_start", "c_end", "before", "after", "last_named",
+                 "paragraph", "heading", "anaphor_place", "counted_places", "money", "start")
+
+    def __init__(self, ev: PlaceEvidence, count: dict, main: int | None):
+        view = ev.view
+        start, end = count["span"]
+        self.start = start
+        self.main = main
+        self.main_spec = SPECIFICITY[group_of(ev.places[main])] if main is not None else 0
+        self.c_start, self.c_end = _clause(view, start)
+        s_start, s_end = view.sentence_at(start)
+        self.p_index = view.paragraphs.index(start)
+        p_start = view.paragraphs.spans[self.p_index][0] if self.p_index >= 0 else 0
+        before = ev.mentions_before(start, s_start)
+        self.before: dict[int, tuple[int, int]] = {}      # place -> its last mention before the count
+        for m_start, m_end, i in before:
+            self.before[i] = (m_start, m_end)
+        self.after: dict[int, int] = {}                   # place -> its first mention after, in the sentence
+        for m_start, _, i in ev.mentions_after(end, s_end):
+            self.after.setdefault(i, m_start)
+        self.last_named = before[-1][2] if before else None
+        self.paragraph = {i for _, _, i in ev.mentions_before(start, p_start)}
+        self.heading = ev.heading_before(start)
+        sentence = view.text[s_start:s_end]
+        anaphor = re.search(ev.words.anaphor_zh if view.language == "zh" else ev.words.anaphor_en, sentence)
+        self.anaphor_place = None
+        if anaphor:
+            group = ev.words.anaphor_levels.get(anaphor.group("level").lower())
+            same = [i for _, _, i in ev.mentions_before(start, 0) if group_of(ev.places[i]) == group]
+            self.anaphor_place = same[-1] if same else None
+        self.counted_places = float(count.get("category") == "place")
+        self.money = float(count.get("category") == "money")
+
+    @classmethod
+    def far(cls, ev: PlaceEvidence, main: int | None) -> "CountContext":
+        """A count with no place named near it (no clause, sentence, paragraph, heading or
+        anaphor of its own) and nothing count-specific: what every far place scores."""
+        ctx = cls.__new__(cls)
+        ctx.start, ctx.main = 0, main
+        ctx.main_spec = SPECIFICITY[group_of(ev.places[main])] if main is not None else 0
+        ctx.p_index, ctx.c_start, ctx.c_end = -2, 0, 0
+        ctx.before, ctx.after, ctx.paragraph = {}, {}, set()
+        ctx.last_named = ctx.heading = ctx.anaphor_place = None
+        ctx.counted_places = ctx.money = 0.0
+        return ctx
+
+    def near_places(self, paragraph_first: dict[int, int]) -> set[int]:
+        """The places whose features for this count differ from a far place's."""
+        near = set(self.before) | set(self.after) | self.paragraph
+        near.update(i for i in (self.main, self.last_named, self.heading, self.anaphor_place,
+                                paragraph_first.get(self.p_index)) if i is not None)
+        return near
+
+
+def pair_features(ev: PlaceEvidence, ctx: CountContext, i: int,
                   paragraph_first: dict[int, int]) -> dict[str, float]:
-    """Evidence that `count` belongs to place i (main: the main place's index)."""
-    view, place = ev.view, ev.places[i]
-    start, end = count["span"]
-    c_start, c_end = _clause(view, start)
-    s_start, s_end = view.sentence_at(start)
-    p_index = view.paragraphs.index(start)
-    p_start = view.paragraphs.spans[p_index][0] if p_index >= 0 else 0
-    before_sentence = [m for m in ev.mentions_before(start, s_start) if m[2] == i]
-    after_sentence = [m for m in ev.mentions_after(end, s_end) if m[2] == i]
-    in_clause_before = any(m[0] >= c_start for m in before_sentence)
-    in_clause_after = any(m[0] < c_end for m in after_sentence)
-    nearest_before = [m for m in ev.mentions_before(start, s_start)]
-    last_named = nearest_before[-1][2] == i if nearest_before else False
-    distance = start - before_sentence[-1][1] if before_sentence else None
-    in_paragraph = any(m[2] == i for m in ev.mentions_before(start, p_start))
-    group = group_of(place)
-    sentence = view.text[s_start:s_end]
-    anaphor = re.search(ev.words.anaphor_zh if view.language == "zh" else ev.words.anaphor_en, sentence)
-    anaphor_group = ev.words.anaphor_levels.get(anaphor.group("level").lower()) if anaphor else None
-    same_group_before = [m for m in ev.mentions_before(start, 0) if group_of(ev.places[m[2]]) == group]
-    main_spec = SPECIFICITY[group_of(ev.places[main])] if main is not None else 0
-    spec_gap = SPECIFICITY[group] - main_spec
+    """Evidence that the count of `ctx` belongs to place i."""
+    before = ctx.before.get(i)
+    after = ctx.after.get(i)
+    spec_gap = SPECIFICITY[group_of(ev.places[i])] - ctx.main_spec
     return {
         "bias": 1.0,
-        "is_main": float(i == main),
-        "clause_before": float(in_clause_before),
-        "clause_after": float(in_clause_after),
-        "sentence_before": float(bool(before_sentence)),
-        "sentence_after": float(bool(after_sentence)),
-        "last_named_before": float(last_named),
-        "near": 1.0 / (1.0 + (distance or 10_000) / 20.0),
-        "paragraph_before": float(in_paragraph),
-        "paragraph_first": float(paragraph_first.get(p_index) == i),
-        "heading": float(ev.heading_before(start) == i),
-        "anaphor": float(anaphor_group == group and bool(same_group_before) and same_group_before[-1][2] == i),
+        "is_main": float(i == ctx.main),
+        "clause_before": float(before is not None and before[0] >= ctx.c_start),
+        "clause_after": float(after is not None and after < ctx.c_end),
+        "sentence_before": float(before is not None),
+        "sentence_after": float(after is not None),
+        "last_named_before": float(ctx.last_named == i),
+        "near": 1.0 / (1.0 + ((ctx.start - before[1]) if before else 10_000) / 20.0),
+        "paragraph_before": float(i in ctx.paragraph),
+        "paragraph_first": float(paragraph_first.get(ctx.p_index) == i),
+        "heading": float(ctx.heading == i),
+        "anaphor": float(ctx.anaphor_place == i),
         "more_specific": float(spec_gap > 0),
         "less_specific": float(spec_gap < 0),
         "heads_chain": float(ev.container[i]),
-        "counted_places": float(count.get("category") == "place"),
-        "money": float(count.get("category") == "money"),
+        "counted_places": ctx.counted_places,
+        "money": ctx.money,
     }
 
 
