@@ -127,8 +127,8 @@ def test_installed_wheel_runs_bulletins_in_a_fresh_venv(wheel, tmp_path):
               f"for name in ('bulletin_counts', 'bulletin_places', 'bulletin_activities'):\n"
               f"    nlp.add_pipe(name)\n"
               f"doc = nlp({EN_BULLETIN!r})\n"
-              f"print([s._.value for s in doc.spans['bulletin_counts']],\n"
-              f"      [s._.name for s in doc.spans['bulletin_places']])\n")
+              f"print([s._.bulletin['value'] for s in doc.spans['bulletin_counts']],\n"
+              f"      [s._.bulletin['name'] for s in doc.spans['bulletin_places']])\n")
     api = subprocess.run([str(bin_dir / "python"), "-c", script], capture_output=True, text=True,
                          cwd=work, env=env, timeout=600)
     assert api.returncode == 0, api.stderr[-3000:]

@@ -1,4 +1,5 @@
 """The extractors as spaCy components, found through the `spacy_factories` entry points."""
+import json
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -63,7 +64,8 @@ def test_counts_component_puts_spans_with_attributes(monkeypatch):
     doc = nlp(EN)
     (span,) = doc.spans["bulletin_counts"]
     assert span.text == "128 preaching sessions" and span.label_ == "activity"
-    assert (span._.value, span._.qualifier, span._.unit, span._.activity) == (
+    item = span._.bulletin
+    assert (item["value"], item["qualifier"], item["unit"], item["activity"]) == (
         128, "exact", "preaching sessions", "preaching")
 
 
@@ -82,14 +84,14 @@ def test_counts_component_uses_the_chinese_extractor_for_chinese(monkeypatch):
     nlp.add_pipe("bulletin_counts")
     doc = nlp(ZH)
     assert calls == [ZH]
-    assert [(s.text, s._.value) for s in doc.spans["bulletin_counts"]] == [("宣讲活动36场", 36)]
+    assert [(s.text, s._.bulletin["value"]) for s in doc.spans["bulletin_counts"]] == [("宣讲活动36场", 36)]
     # An English tokenizer keeps a run of Chinese as one token: the span grows to cover it
     # (documented: use spacy.blank("zh") for Chinese), but still holds the count.
     en = spacy.blank("en")
     en.add_pipe("bulletin_counts")
     en_doc = en(ZH)
     (span,) = en_doc.spans["bulletin_counts"]
-    assert "宣讲活动36场" in span.text and span._.value == 36
+    assert "宣讲活动36场" in span.text and span._.bulletin["value"] == 36
 
 
 def test_places_component_one_span_per_mention(monkeypatch):
@@ -98,9 +100,10 @@ def test_places_component_one_span_per_mention(monkeypatch):
     nlp.add_pipe("bulletin_places", config={"language": "en", "spans_key": "where"})
     doc = nlp(EN)
     (span,) = doc.spans["where"]
-    assert (span.text, span.label_, span._.adcode, span._.name_zh, span._.parents) == (
+    item = span._.bulletin
+    assert (span.text, span.label_, item["adcode"], item["name_zh"], item["parents"]) == (
         "Qingshan District", "district", "420107", "青山区", ["420100"])
-    assert span._.value is None, "count attributes stay unset on place spans"
+    assert "mentions" not in item and "value" not in item
 
 
 def test_activities_component_labels_spans_by_type(monkeypatch):
@@ -108,7 +111,7 @@ def test_activities_component_labels_spans_by_type(monkeypatch):
     nlp = spacy.blank("en")
     nlp.add_pipe("bulletin_activities")
     doc = nlp(EN)
-    assert [(s.text, s.label_, s._.activity) for s in doc.spans["bulletin_activities"]] == [
+    assert [(s.text, s.label_, s._.bulletin["type"]) for s in doc.spans["bulletin_activities"]] == [
         ("preaching", "preaching", "preaching"), ("volunteers", "volunteer_service", "volunteer_service")]
 
 
@@ -118,10 +121,10 @@ def test_components_run_the_real_extractors_end_to_end():
     for name in FACTORIES:
         nlp.add_pipe(name)
     doc = nlp(ZH)
-    for span in doc.spans["bulletin_counts"]:
-        assert span._.value is not None and span._.unit
+    counts = [(s.text, s._.bulletin["value"], s._.bulletin["unit"]) for s in doc.spans["bulletin_counts"]]
+    assert counts == [("宣讲活动36场", 36, "宣讲活动"), ("志愿者1200余人", 1200, "志愿者")]
     for span in doc.spans["bulletin_activities"]:
-        assert span.label_ == span._.activity
+        assert span.label_ == span._.bulletin["type"]
 
 
 def test_unknown_language_is_refused_with_a_fix():
@@ -130,6 +133,54 @@ def test_unknown_language_is_refused_with_a_fix():
         nlp.add_pipe("bulletin_counts", config={"language": "fr"})
 
 
-def test_extensions_are_registered_once_and_kept():
+def test_one_namespaced_extension_and_no_generic_names():
     components.register_extensions()           # idempotent
-    assert all(spacy.tokens.Span.has_extension(n) for n in components.EXTENSIONS)
+    assert spacy.tokens.Span.has_extension("bulletin")
+    for generic in ("value", "name", "unit", "activity", "adcode"):
+        assert not spacy.tokens.Span.has_extension(generic), generic
+
+
+def test_the_pipeline_reads_the_incoming_docs_tokens_and_sentences(monkeypatch):
+    seen = []
+
+    def record(view):
+        seen.append(view.spacy)
+        return []
+
+    monkeypatch.setattr("pipeline.extract.counts.en.find_counts_en", record)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("bulletin_counts", config={"language": "en"})
+    doc = nlp(EN)
+    assert seen == [doc], "with sentences set, the component reads the pipeline's own Doc"
+    bare = spacy.blank("en")
+    bare.add_pipe("bulletin_counts", config={"language": "en"})
+    other = bare(EN)
+    assert seen[1] is not other and seen[1].has_annotation("SENT_START")
+
+
+def test_to_disk_and_from_disk_keep_the_settings(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("bulletin_counts", config={"language": "en", "spans_key": "figures"})
+    nlp.to_disk(tmp_path / "pipe")
+    settings = json.loads((tmp_path / "pipe" / "bulletin_counts" / "cfg.json").read_text())
+    assert settings["language"] == "en" and settings["spans_key"] == "figures" and settings["data"] is None
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded(EN)
+    assert [s.text for s in doc.spans["figures"]] == ["128 preaching sessions"]
+    component = loaded.get_pipe("bulletin_counts")
+    assert component.from_bytes(component.to_bytes()).spans_key == "figures"
+
+
+def test_from_disk_warns_when_the_data_changed(tmp_path):
+    import shutil
+
+    data = tmp_path / "configs"
+    shutil.copytree(components.Path(components.__file__).resolve().parents[1] / "configs", data)
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("bulletin_counts", config={"data": str(data)})
+    nlp.to_disk(tmp_path / "pipe")
+    (data / "zh" / "measure_words.toml").write_text(
+        (data / "zh" / "measure_words.toml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="differ from those the pipeline was saved with"):
+        spacy.load(tmp_path / "pipe")
