@@ -232,16 +232,13 @@ def test_inconsistent_vocabularies_are_refused(change, message):
         Vocabulary.model_validate(data)
 
 
-def test_a_broken_vocabulary_file_is_a_config_error_naming_the_fix(monkeypatch):
+def test_a_broken_vocabulary_file_is_a_config_error_naming_the_fix(tmp_path):
     from pipeline.errors import ConfigError
+    from pipeline.extract.data import DataFiles
 
-    monkeypatch.setattr(unit_keys, "load_toml", lambda name: {"fallback": "other"})
-    unit_keys.vocabulary.cache_clear()
-    try:
-        with pytest.raises(ConfigError, match=r"unit_keys.toml:\n  groups: Field required"):
-            unit_keys.vocabulary()
-    finally:
-        unit_keys.vocabulary.cache_clear()
+    (tmp_path / "unit_keys.toml").write_text('fallback = "other"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unit_keys.toml:\n  key 'groups' is missing"):
+        unit_keys.vocabulary(DataFiles.at(tmp_path))
 
 
 def test_few_dev_counts_fall_to_the_fallback_key(dev_records):

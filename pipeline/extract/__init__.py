@@ -27,7 +27,7 @@ def extract_document(doc: Document, counts: bool = True, places: bool = True,
     view = document_view(doc, trace)
     if counts:
         from .counts import find_counts
-        doc.counts = with_unit_keys(find_counts(view), doc.text)
+        doc.counts = with_unit_keys(find_counts(view), doc.text, view.data)
     if places:
         doc.places = find_places(view)
     if activities:

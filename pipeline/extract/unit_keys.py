@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import model_validator
 
-from ..errors import ConfigError
-from ..resources import config_path, load_toml
 from .counts.en_lexicon import count_lexicon
-from .data import DataFiles
+from .data import DataFiles, DataModel
 
 VOCABULARY_FILE = "unit_keys.toml"
 KEY_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -34,17 +31,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 # --------------------------------------------------------------------- the data, validated
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Group(_Strict):
+class Group(DataModel):
     meaning: str
     generic: Optional[str] = None              # the key of coordinated nouns of this group
     report_total: Optional[Literal["people", "events", "person_times"]] = None   # `bulletins report`
 
 
-class Key(_Strict):
+class Key(DataModel):
     meaning: str
     group: str
     en: list[str] = []
@@ -52,7 +45,7 @@ class Key(_Strict):
     zh_measures: list[str] = []
 
 
-class Precedence(_Strict):
+class Precedence(DataModel):
     en_of_transparent: list[str] = []
     zh_measures_over_noun: list[str] = []
     zh_noun_groups_over_measure: list[str] = []
@@ -60,7 +53,7 @@ class Precedence(_Strict):
     en_by_category: dict[str, dict[str, str]] = {}
 
 
-class Vocabulary(_Strict):
+class Vocabulary(DataModel):
     fallback: str
     category_defaults: dict[Literal["activity", "people", "organization", "place", "item",
                                     "money", "other"], str] = {}
@@ -94,18 +87,9 @@ class Vocabulary(_Strict):
         return self
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """configs/unit_keys.toml, validated (loaded once per process)."""
-    try:
-        return Vocabulary.model_validate(load_toml(VOCABULARY_FILE))
-    except ValidationError as exc:
-        lines = [f"invalid data file {config_path(VOCABULARY_FILE)}:"]
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "file"
-            lines.append(f"  {where}: {err['msg']}")
-        raise ConfigError("\n".join(lines) + "\n  fix the file (its header says what each "
-                          "entry means)") from None
+def vocabulary(data: DataFiles | None = None) -> Vocabulary:
+    """configs/unit_keys.toml (or the same file of `data`), validated, loaded once per folder."""
+    return (data or DataFiles.at()).toml(VOCABULARY_FILE, Vocabulary)
 
 
 # ------------------------------------------------------------------- plain lookup tables
@@ -114,7 +98,7 @@ def _en_words(text: str) -> list[str]:
     """Lower-case words of an English unit, hyphens split, each made singular."""
     text = _QUOTES.sub(" ", _BRACKETED.sub(" ", text.translate(_FULL_WIDTH).lower()))
     text = _EN_BREAKS.sub(" , ", text.replace("-", " "))
-    lemma = count_lexicon(DataFiles.at()).nouns.lemma
+    lemma = count_lexicon(DataFiles.at()).nouns.lemma     # the count extractor's singulars
     return [w if w == "," else lemma(w) for w in text.split()]
 
 
@@ -145,9 +129,12 @@ class _Tables:
     category_defaults: dict
 
 
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    v = vocabulary()
+def _tables(data: DataFiles | None = None) -> _Tables:
+    return (data or DataFiles.at()).build(_build_tables)
+
+
+def _build_tables(data: DataFiles) -> _Tables:
+    v = vocabulary(data)
     en = {_en_entry(w): k for k, entry in v.keys.items() for w in entry.en}
     zh = {_zh(w): k for k, entry in v.keys.items() for w in entry.zh}
     measures = {_zh(w): k for k, entry in v.keys.items() for w in entry.zh_measures}
@@ -248,16 +235,16 @@ def _zh_key(unit: str, evidence: str, t: _Tables) -> str | None:
 
 # --------------------------------------------------------------------------------- API
 
-def unit_key(count: dict, evidence: str | None = None) -> str:
+def unit_key(count: dict, evidence: str | None = None, data: DataFiles | None = None) -> str:
     """The vocabulary key of one count dict (unit, unit_normalized, category; the evidence,
     `text[span]`, gives a Chinese count's measure word). Pure; never raises on odd input."""
-    return explain(count, evidence)[0]
+    return explain(count, evidence, data)[0]
 
 
-def explain(count: dict, evidence: str | None = None) -> tuple[str, str]:
+def explain(count: dict, evidence: str | None = None, data: DataFiles | None = None) -> tuple[str, str]:
     """(key, how it was chosen): "words" (a listed word or measure word), "category" (the
     category's default) or "fallback"."""
-    t = _tables()
+    t = _tables(data)
     unit = str(count.get("unit_normalized") or count.get("unit") or "")
     category = count.get("category") if isinstance(count.get("category"), str) else "other"
     evidence = str(count.get("evidence") or "") if evidence is None else evidence
@@ -273,11 +260,11 @@ def explain(count: dict, evidence: str | None = None) -> tuple[str, str]:
     return t.fallback, "fallback"
 
 
-def with_unit_keys(counts: list[dict], text: str) -> list[dict]:
+def with_unit_keys(counts: list[dict], text: str, data: DataFiles | None = None) -> list[dict]:
     """The counts with `unit_key` placed after `category` (the record's field order)."""
     out = []
     for c in counts:
-        key = unit_key(c, text[c["span"][0]:c["span"][1]])
+        key = unit_key(c, text[c["span"][0]:c["span"][1]], data)
         keyed = {}
         for name, value in c.items():
             keyed[name] = value
